@@ -1,0 +1,86 @@
+package dev.capstan.access.ui;
+
+import dev.capstan.access.boundary.SignInResult;
+import dev.capstan.access.control.SessionRegistry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/** The sign-in form. */
+@Named("signIn")
+@RequestScoped
+public class SignInBean {
+
+    /** The same words whatever went wrong, so the page never tells whether a user exists. */
+    static final String REFUSED = "Sign-in failed: the user name or password is wrong, or the account is locked. "
+            + "After 5 failed sign-ins in a row an account is locked for 15 minutes.";
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    SignInAttempt attempt;
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    FacesContext faces;
+
+    private String username;
+    private String password;
+
+    public String signIn() {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+
+        // A new session id before the session becomes a signed-in one: a session id planted
+        // before sign-in (session fixation) is worth nothing after it.
+        request.getSession(true);
+        request.changeSessionId();
+
+        AuthenticationStatus status = securityContext.authenticate(request, response, withParams()
+                .credential(new UsernamePasswordCredential(username, new Password(password)))
+                .newAuthentication(true));
+        SignInResult result = attempt.result().filter(r -> r.outcome().succeeded()).orElse(null);
+        if (result == null || status == AuthenticationStatus.SEND_FAILURE || status == AuthenticationStatus.NOT_DONE) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, REFUSED, null));
+            return null;
+        }
+        SignedInSession.start(sessions, request.getSession(), result.username(), result.mustChangePassword());
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            // Jakarta Security already redirects to the page the visitor first asked for.
+            faces.responseComplete();
+            return null;
+        }
+        return result.mustChangePassword() ? "/account/password?faces-redirect=true" : "/index?faces-redirect=true";
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return null;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Starts Capstan on this WildFly server. Configuration comes from the environment:
+#   CAPSTAN_DATA_DIR       where Capstan keeps its state (embedded database, timers, keys);
+#                          default: <server>/capstan-data
+#   CAPSTAN_DB_URL         jdbc:postgresql://host:port/database to run on PostgreSQL;
+#                          unset: the embedded H2 database in CAPSTAN_DATA_DIR
+#   CAPSTAN_DB_USER, CAPSTAN_DB_PASSWORD   the PostgreSQL role and its password
+#   CAPSTAN_HTTP_PORT      default 8080; CAPSTAN_BIND_ADDRESS default 127.0.0.1
+# Any further arguments are passed to standalone.sh.
+set -euo pipefail
+
+server_home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+data_dir=${CAPSTAN_DATA_DIR:-$server_home/capstan-data}
+
+fail() { printf 'Capstan cannot start: %s\n' "$*" >&2; exit 2; }
+
+db_options=()
+if [ -n "${CAPSTAN_DB_URL:-}" ]; then
+    case "$CAPSTAN_DB_URL" in
+        jdbc:postgresql://?*/?*) ;;
+        *) fail "CAPSTAN_DB_URL must look like jdbc:postgresql://host:5432/capstan (it is '$CAPSTAN_DB_URL')." ;;
+    esac
+    [ -n "${CAPSTAN_DB_USER:-}" ] || fail "CAPSTAN_DB_USER is not set; it names the PostgreSQL role Capstan signs in as."
+    [ -n "${CAPSTAN_DB_PASSWORD+set}" ] || fail "CAPSTAN_DB_PASSWORD is not set (set it to an empty string for trust authentication)."
+    db_options+=(-Dcapstan.db.driver=postgresql)
+fi
+
+http_port=${CAPSTAN_HTTP_PORT:-8080}
+case "$http_port" in ''|*[!0-9]*) fail "CAPSTAN_HTTP_PORT must be a port number (it is '$http_port')." ;; esac
+
+mkdir -p "$data_dir/server" || fail "CAPSTAN_DATA_DIR '$data_dir' cannot be created."
+[ -w "$data_dir" ] || fail "CAPSTAN_DATA_DIR '$data_dir' is not writable."
+
+exec "$server_home/bin/standalone.sh" \
+    -Djboss.server.data.dir="$data_dir/server" \
+    -Djboss.http.port="$http_port" \
+    -b "${CAPSTAN_BIND_ADDRESS:-127.0.0.1}" \
+    "${db_options[@]}" "$@"
