@@ -22,6 +22,9 @@ if [ -n "${CAPSTAN_DB_URL:-}" ]; then
     esac
     [ -n "${CAPSTAN_DB_USER:-}" ] || fail "CAPSTAN_DB_USER is not set; it names the PostgreSQL role Capstan signs in as."
     [ -n "${CAPSTAN_DB_PASSWORD+set}" ] || fail "CAPSTAN_DB_PASSWORD is not set (set it to an empty string for trust authentication)."
+    java_command=${JAVA_HOME:+$JAVA_HOME/bin/}java
+    "$java_command" -cp "$server_home/modules/org/postgresql/main/postgresql.jar" \
+        "$server_home/bin/CapstanDatabaseCheck.java" || exit 2
     db_options+=(-Dcapstan.db.driver=postgresql)
 fi
 

@@ -1,0 +1,166 @@
+package dev.capstan.it.access;
+
+import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.Deployments;
+import dev.capstan.it.support.PortalClient;
+import dev.capstan.it.support.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.capstan.it.support.PortalClient.location;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in, lockout, sign-out and sessions, over HTTP against the server on PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInIT {
+
+    private static final String REFUSED = "Sign-in failed: the user name or password is wrong, or the account is locked.";
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive capstan() {
+        return Deployments.capstan();
+    }
+
+    private PortalClient client() {
+        return new PortalClient(URI.create(base.toString()));
+    }
+
+    /** A fresh user per test, so tests do not lock each other out. */
+    private static String newUser(String password, GlobalRole... roles) {
+        String username = "signin-user-" + USERS.incrementAndGet();
+        TestDatabase.createUser(username, password, roles);
+        return username;
+    }
+
+    @Test
+    void theRightPasswordOpensTheDashboard() throws Exception {
+        String alice = newUser("alice-password-1", GlobalRole.USER);
+        PortalClient browser = client();
+
+        HttpResponse<String> signedIn = browser.signIn(alice, "alice-password-1");
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(location(signedIn).endsWith("/index.xhtml"), location(signedIn));
+
+        HttpResponse<String> dashboard = browser.get("/index.xhtml");
+        assertEquals(200, dashboard.statusCode());
+        assertTrue(dashboard.body().contains("Welcome, " + alice), "the dashboard greets the user");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithTheSameWordsAsAnUnknownUser() throws Exception {
+        String bob = newUser("bob-password-12", GlobalRole.USER);
+
+        HttpResponse<String> wrongPassword = client().signIn(bob, "not-his-password");
+        HttpResponse<String> unknownUser = client().signIn("nobody-" + bob, "not-his-password");
+
+        assertEquals(200, wrongPassword.statusCode());
+        assertTrue(wrongPassword.body().contains(REFUSED));
+        assertTrue(unknownUser.body().contains(REFUSED), "an unknown user gets the very same message");
+        assertEquals(302, client().get("/index.xhtml").statusCode(), "still not signed in");
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountUntilTheLockRunsOut() throws Exception {
+        String carol = newUser("carol-password1", GlobalRole.USER);
+        PortalClient browser = client();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertTrue(browser.signIn(carol, "wrong-password-" + attempt).body().contains(REFUSED));
+        }
+
+        HttpResponse<String> whileLocked = browser.signIn(carol, "carol-password1");
+        assertEquals(200, whileLocked.statusCode(), "the right password does not open a locked account");
+        assertTrue(whileLocked.body().contains(REFUSED), "and the message does not say more");
+
+        // The test server locks for 4 seconds instead of 15 minutes (capstan.signin.lockout-duration).
+        Thread.sleep(4_500);
+        HttpResponse<String> afterTheLock = browser.signIn(carol, "carol-password1");
+        assertEquals(302, afterTheLock.statusCode(), "the lock ran out");
+        assertTrue(location(afterTheLock).endsWith("/index.xhtml"));
+    }
+
+    @Test
+    void aDisabledUserCannotSignIn() throws Exception {
+        String dave = newUser("dave-password-1", GlobalRole.USER);
+        try (var connection = TestDatabase.connect();
+             var disable = connection.prepareStatement("UPDATE capstan_user SET enabled = false WHERE username = ?")) {
+            disable.setString(1, dave);
+            disable.executeUpdate();
+        }
+        assertTrue(client().signIn(dave, "dave-password-1").body().contains(REFUSED));
+    }
+
+    @Test
+    void anAuditorIsRefusedTheUsersPage() throws Exception {
+        String erin = newUser("erin-password-1", GlobalRole.AUDITOR);
+        PortalClient browser = client();
+        browser.signIn(erin, "erin-password-1");
+
+        HttpResponse<String> users = browser.get("/admin/users.xhtml");
+        assertEquals(403, users.statusCode());
+        assertTrue(users.body().contains("Not allowed"), "our own 403 page, no stack trace");
+        // No stack trace (PrimeFaces' own scripts mention "Exception" in names, so look for a trace's shape).
+        assertFalse(users.body().contains("Exception:") || users.body().contains("Caused by"), users.body());
+    }
+
+    @Test
+    void signingOutEndsTheServerSession() throws Exception {
+        String frank = newUser("frank-password1", GlobalRole.USER);
+        PortalClient browser = client();
+        browser.signIn(frank, "frank-password1");
+        String session = browser.sessionId().orElseThrow();
+        assertEquals(200, browser.get("/index.xhtml").statusCode());
+
+        HttpResponse<String> signedOut = browser.signOut();
+        assertEquals(302, signedOut.statusCode());
+        assertTrue(location(signedOut).contains("/signin.xhtml"));
+
+        PortalClient replay = client();
+        replay.useSessionId(session);
+        HttpResponse<String> withOldCookie = replay.get("/index.xhtml");
+        assertEquals(302, withOldCookie.statusCode(), "the old session id no longer signs anybody in");
+        assertTrue(location(withOldCookie).contains("/signin.xhtml"));
+    }
+
+    @Test
+    void theSessionIdChangesAtSignIn() throws Exception {
+        String grace = newUser("grace-password1", GlobalRole.USER);
+        PortalClient browser = client();
+        browser.get("/signin.xhtml");
+        String beforeSignIn = browser.sessionId().orElseThrow();
+
+        browser.signIn(grace, "grace-password1");
+        String afterSignIn = browser.sessionId().orElseThrow();
+        assertNotEquals(beforeSignIn, afterSignIn);
+
+        PortalClient attacker = client();
+        attacker.useSessionId(beforeSignIn);
+        assertEquals(302, attacker.get("/index.xhtml").statusCode(), "a session id planted before sign-in is worth nothing");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+        HttpResponse<String> signInPage = client().get("/signin.xhtml");
+        String cookie = signInPage.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("CAPSTAN_SESSION=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Lax"), cookie);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.capstan.it.platform;
+
+import dev.capstan.it.support.PortalClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's run command, as a new user types it (without the build, which this Maven run has
+ * just done): on the embedded database it starts, prints a first-admin password that works,
+ * serves the sign-in page, stops on Ctrl-C, and keeps its data for the next start.
+ */
+class RunCommandSmokeIT {
+
+    private static final Pattern PASSWORD = Pattern.compile("password: (\\S{20})\\s+\\(shown this once\\)");
+    private static final URI PORTAL = URI.create("http://localhost:8080/");
+
+    private final Path repository = Path.of(System.getProperty("capstan.test.repository", ".."));
+    private Process running;
+
+    @Test
+    void startsServesTheSignInPageStopsAndKeepsItsData() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "run-command-data").toAbsolutePath();
+
+        List<String> firstRun = start(data);
+        String password = firstRun.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no first-admin password printed:\n" + String.join("\n", firstRun)));
+        assertTrue(firstRun.stream().anyMatch(line -> line.contains("http://localhost:8080/")), "the URL is printed");
+
+        PortalClient browser = new PortalClient(PORTAL);
+        HttpResponse<String> signInPage = browser.get("/signin.xhtml");
+        assertEquals(200, signInPage.statusCode());
+        assertTrue(signInPage.body().contains("Sign in"));
+        HttpResponse<String> signedIn = browser.signIn("admin", password);
+        assertTrue(PortalClient.location(signedIn).endsWith("/account/password.xhtml"),
+                "the printed password signs the first admin in, who must change it");
+        assertTrue(Files.exists(data.resolve("server/capstan/capstan.mv.db")), "the embedded database is in the data directory");
+
+        assertStopsCleanly(firstRun);
+
+        List<String> secondRun = start(data);
+        assertFalse(secondRun.stream().anyMatch(line -> PASSWORD.matcher(line).find()), "a restart prints no new password");
+        assertEquals(302, new PortalClient(PORTAL).signIn("admin", password).statusCode(), "the first admin is still there");
+        assertStopsCleanly(secondRun);
+    }
+
+    @Test
+    void aWrongDatabaseSettingIsReportedInOneLineNamingTheVariable() throws Exception {
+        String database = System.getProperty("capstan.test.db.url");
+        String user = System.getProperty("capstan.test.db.user");
+        String password = System.getProperty("capstan.test.db.password");
+        String unknownDatabase = database.substring(0, database.lastIndexOf('/')) + "/no_such_capstan_database";
+
+        assertRefused(Map.of("CAPSTAN_DB_URL", "postgres://127.0.0.1/capstan", "CAPSTAN_DB_USER", user, "CAPSTAN_DB_PASSWORD", password),
+                "CAPSTAN_DB_URL must look like jdbc:postgresql://");
+        assertRefused(Map.of("CAPSTAN_DB_URL", database, "CAPSTAN_DB_PASSWORD", password),
+                "CAPSTAN_DB_USER is not set");
+        assertRefused(Map.of("CAPSTAN_DB_URL", "jdbc:postgresql://127.0.0.1:1/capstan", "CAPSTAN_DB_USER", user, "CAPSTAN_DB_PASSWORD", password),
+                "CAPSTAN_DB_URL jdbc:postgresql://127.0.0.1:1/capstan cannot be reached");
+        assertRefused(Map.of("CAPSTAN_DB_URL", unknownDatabase, "CAPSTAN_DB_USER", user, "CAPSTAN_DB_PASSWORD", password),
+                "CAPSTAN_DB_URL names a database that does not exist");
+        assertRefused(Map.of("CAPSTAN_DB_URL", database, "CAPSTAN_DB_USER", "no_such_capstan_role", "CAPSTAN_DB_PASSWORD", password),
+                "CAPSTAN_DB_USER 'no_such_capstan_role' may not sign in");
+    }
+
+    /** The run command stops before WildFly starts, with exit status 2 and one line of explanation. */
+    private void assertRefused(Map<String, String> environment, String expectedMessage) throws IOException, InterruptedException {
+        ProcessBuilder command = new ProcessBuilder("bash", repository.resolve("capstan").toString(), "run", "--no-build")
+                .redirectErrorStream(true);
+        command.environment().keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
+        command.environment().putAll(environment);
+        Process refused = command.start();
+        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, refused.exitValue(), output);
+        List<String> lines = output.lines().filter(line -> line.startsWith("Capstan cannot start: ")).toList();
+        assertEquals(1, lines.size(), output);
+        assertTrue(lines.get(0).contains(expectedMessage), output);
+        assertFalse(output.contains("WFLYSRV0049"), "WildFly was not started:\n" + output);
+        assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
+    }
+
+    /** Starts {@code ./capstan run --no-build} in its own process group and waits until WildFly has started. */
+    private List<String> start(Path data) throws IOException, InterruptedException {
+        ProcessBuilder command = new ProcessBuilder("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build")
+                .redirectErrorStream(true);
+        command.environment().put("CAPSTAN_DATA_DIR", data.toString());
+        command.environment().remove("CAPSTAN_DB_URL");
+        command.environment().remove("CAPSTAN_FIRST_ADMIN_PASSWORD");
+        running = command.start();
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
+                }
+            } catch (IOException ended) {
+                // the process went away
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (output.stream().noneMatch(line -> line.contains("WFLYSRV0025") || line.contains("WFLYSRV0026"))) {
+            if (!running.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the run command did not start:\n" + String.join("\n", output));
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(output.stream().anyMatch(line -> line.contains("WFLYSRV0025")),
+                "started without errors:\n" + String.join("\n", output));
+        return output;
+    }
+
+    /** Ctrl-C: SIGINT to the whole process group, as a terminal sends it. */
+    private void assertStopsCleanly(List<String> output) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", "--", "-" + running.pid()).inheritIO().start().waitFor();
+        assertTrue(running.waitFor(60, TimeUnit.SECONDS), "stopped within a minute of Ctrl-C");
+        Thread.sleep(300);
+        assertTrue(output.stream().anyMatch(line -> line.contains("WFLYSRV0050")),
+                "WildFly reports a clean stop:\n" + String.join("\n", output.subList(Math.max(0, output.size() - 20), output.size())));
+        running = null;
+    }
+
+    @AfterEach
+    void stopLeftovers() throws IOException, InterruptedException {
+        if (running != null && running.isAlive()) {
+            new ProcessBuilder("kill", "-KILL", "--", "-" + running.pid()).start().waitFor();
+        }
+    }
+}

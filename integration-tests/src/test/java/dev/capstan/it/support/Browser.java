@@ -1,0 +1,112 @@
+package dev.capstan.it.support;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Headless Chromium (Debian's chromium and chromium-driver) with the few page actions the tests
+ * share. Screenshots go to target/screenshots.
+ */
+public class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final URL base;
+    private final Path screenshots = Path.of(System.getProperty("capstan.test.screenshots", "target/screenshots"));
+
+    public Browser(URL base) throws IOException {
+        this.base = base;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1366,900",
+                "--user-data-dir=" + Files.createTempDirectory("capstan-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        Files.createDirectories(screenshots);
+    }
+
+    public void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    public WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    public void waitForUrlEnding(String suffix) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(suffix));
+    }
+
+    public void waitForText(By locator, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    public void type(By locator, String text) {
+        WebElement field = waitFor(locator);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    public void click(By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
+    public String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public void signIn(String username, String password) {
+        open("/signin.xhtml");
+        type(By.id("signin:username"), username);
+        type(By.id("signin:password"), password);
+        click(By.id("signin:submit"));
+    }
+
+    public void signOut() {
+        click(By.id("usermenu:menu_button"));
+        click(By.id("usermenu:signout"));
+        waitForUrlEnding("/signin.xhtml");
+    }
+
+    public void changePassword(String current, String next) {
+        type(By.id("password:currentPassword"), current);
+        type(By.id("password:newPassword"), next);
+        type(By.id("password:confirmation"), next);
+        click(By.id("password:change"));
+        waitForUrlEnding("/index.xhtml");
+    }
+
+    public Path screenshot(String name) throws IOException {
+        Path target = screenshots.resolve(name + ".png");
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

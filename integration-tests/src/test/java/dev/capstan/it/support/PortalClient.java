@@ -1,0 +1,90 @@
+package dev.capstan.it.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a screen: keeps cookies, does not follow redirects (tests look at them), and
+ * submits Faces forms the way a browser submits them (form id, fields, button, view state).
+ */
+public class PortalClient {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    public PortalClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Loads {@code page}, then posts its form {@code formId} with {@code fields} and {@code button} pressed. */
+    public HttpResponse<String> submit(String page, String formId, Map<String, String> fields, String button)
+            throws IOException, InterruptedException {
+        HttpResponse<String> form = get(page);
+        if (form.statusCode() != 200) {
+            throw new IllegalStateException("GET " + page + " answered " + form.statusCode());
+        }
+        Matcher viewState = VIEW_STATE.matcher(form.body());
+        if (!viewState.find()) {
+            throw new IllegalStateException(page + " has no Faces form");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put(formId, formId);
+        fields.forEach((name, value) -> body.put(formId + ":" + name, value));
+        body.put(formId + ":" + button, formId + ":" + button);
+        body.put("jakarta.faces.ViewState", viewState.group(1));
+        String encoded = body.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(base.resolve(page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+        return submit("/signin.xhtml", "signin", Map.of("username", username, "password", password), "submit");
+    }
+
+    public HttpResponse<String> signOut() throws IOException, InterruptedException {
+        return submit("/index.xhtml", "usermenu", Map.of(), "signout");
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("CAPSTAN_SESSION"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    /** Replaces the session cookie, as an attacker holding a stolen or planted session id would. */
+    public void useSessionId(String sessionId) {
+        cookies.getCookieStore().removeAll();
+        HttpCookie cookie = new HttpCookie("CAPSTAN_SESSION", sessionId);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.capstan.it.support;
+
+import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.access.entity.PasswordHash;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** Direct access to the server's PostgreSQL database, for arranging test data and checking results. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    static String user() {
+        return System.getProperty("capstan.test.db.user", "capstan");
+    }
+
+    static String password() {
+        return System.getProperty("capstan.test.db.password", "capstan");
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("capstan.test.db.url"), user(), password());
+    }
+
+    /** A user who has already chosen their own password, as after a first sign-in. */
+    public static void createUser(String username, String password, GlobalRole... roles) {
+        createUser(username, password, false, roles);
+    }
+
+    public static void createUser(String username, String password, boolean mustChangePassword, GlobalRole... roles) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = connect()) {
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO capstan_user (username, display_name, password_hash, must_change_password, enabled,"
+                            + " created_at, password_changed_at) VALUES (?, ?, ?, ?, true, ?, ?) RETURNING id")) {
+                insert.setString(1, username);
+                insert.setString(2, username);
+                insert.setString(3, PasswordHash.of(password.toCharArray()).encoded());
+                insert.setBoolean(4, mustChangePassword);
+                insert.setTimestamp(5, now);
+                insert.setTimestamp(6, now);
+                try (ResultSet keys = insert.executeQuery()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            for (GlobalRole role : roles) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO capstan_user_role (user_id, role) VALUES (?, ?)")) {
+                    insert.setLong(1, id);
+                    insert.setString(2, role.name());
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test user " + username, e);
+        }
+    }
+
+    public static boolean isEnabled(String username) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement("SELECT enabled FROM capstan_user WHERE username = ?")) {
+            query.setString(1, username);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("no user " + username);
+                }
+                return result.getBoolean(1);
+            }
+        }
+    }
+}
