@@ -90,6 +90,22 @@ public class Browser implements AutoCloseable {
         waitForUrlEnding("/signin.xhtml");
     }
 
+    /** The user menu's light/dark switch; reloads the page. */
+    public void toggleTheme() {
+        click(By.id("usermenu:menu_button"));
+        click(By.id("usermenu:theme"));
+    }
+
+    /** The PrimeFaces theme the page is drawn with, e.g. {@code primefaces-arya-blue}. */
+    public String theme() {
+        String href = driver.findElement(By.cssSelector("link[href*='theme.css']")).getAttribute("href");
+        return href.replaceAll(".*[?&]ln=([^&]+).*", "$1");
+    }
+
+    public void waitForTheme(String theme) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(page -> theme.equals(theme()));
+    }
+
     public void changePassword(String current, String next) {
         type(By.id("password:currentPassword"), current);
         type(By.id("password:newPassword"), next);

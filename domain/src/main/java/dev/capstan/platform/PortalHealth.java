@@ -10,7 +10,11 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Readiness of the portal itself (management port, /health/ready): its database answers. */
+/**
+ * Readiness of the portal itself (management port, /health/ready): its database answers. Lives in
+ * the EAR's library jar because WildFly finds health checks of an EAR only there, not in its EJB
+ * or web modules (measured on WildFly 39; PortalHealthIT notices if that changes).
+ */
 @Readiness
 @ApplicationScoped
 public class PortalHealth implements HealthCheck {
