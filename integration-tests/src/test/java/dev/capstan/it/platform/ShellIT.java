@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
+import java.io.IOException;
 import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,10 +35,7 @@ class ShellIT {
 
     @Test
     void anAuditorIsShownTheAuditSectionButNotAdministration() throws Exception {
-        TestDatabase.createUser("ada-auditor", "ada-auditor-password", GlobalRole.AUDITOR);
-        try (Browser browser = new Browser(base)) {
-            browser.signIn("ada-auditor", "ada-auditor-password");
-            browser.waitForUrlEnding("/index.xhtml");
+        try (Browser browser = signedInAs("ada-auditor", GlobalRole.AUDITOR)) {
             String navigation = browser.waitFor(By.cssSelector("nav")).getText();
             assertTrue(navigation.contains("Audit"), navigation);
             assertFalse(navigation.contains("Admin"), navigation);
@@ -47,10 +45,7 @@ class ShellIT {
 
     @Test
     void theDarkThemeStaysChosenFromPageToPage() throws Exception {
-        TestDatabase.createUser("dora-dark", "dora-dark-password", GlobalRole.USER);
-        try (Browser browser = new Browser(base)) {
-            browser.signIn("dora-dark", "dora-dark-password");
-            browser.waitForUrlEnding("/index.xhtml");
+        try (Browser browser = signedInAs("dora-dark", GlobalRole.USER)) {
             assertEquals("primefaces-saga-blue", browser.theme(), "light by default");
 
             browser.toggleTheme();
@@ -64,14 +59,20 @@ class ShellIT {
 
     @Test
     void anUnknownPageAnswersWithOurNotFoundPage() throws Exception {
-        TestDatabase.createUser("nora-notfound", "nora-notfound-password", GlobalRole.USER);
-        try (Browser browser = new Browser(base)) {
-            browser.signIn("nora-notfound", "nora-notfound-password");
-            browser.waitForUrlEnding("/index.xhtml");
+        try (Browser browser = signedInAs("nora-notfound", GlobalRole.USER)) {
             browser.open("/no-such-page.xhtml");
             String text = browser.pageText();
             assertTrue(text.contains("Not found"), text);
             assertFalse(text.contains("Exception"), text);
         }
+    }
+
+    /** A new user with one role, signed in on the dashboard. */
+    private Browser signedInAs(String username, GlobalRole role) throws IOException {
+        TestDatabase.createUser(username, username + "-password", role);
+        Browser browser = new Browser(base);
+        browser.signIn(username, username + "-password");
+        browser.waitForUrlEnding("/index.xhtml");
+        return browser;
     }
 }
