@@ -1,17 +1,9 @@
 package dev.capstan.it.access;
 
 import dev.capstan.it.support.Browser;
-import dev.capstan.it.support.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import dev.capstan.it.support.PortalTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,17 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the configured first password, must choose their own, creates a user and signs out; the
  * new user signs in with the password shown once.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FirstAdminJourneyIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive capstan() {
-        return Deployments.capstan();
-    }
+class FirstAdminJourneyIT extends PortalTest {
 
     @Test
     void firstAdministratorSetsUpTheFirstUser() throws Exception {

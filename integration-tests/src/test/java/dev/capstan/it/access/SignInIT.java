@@ -1,19 +1,12 @@
 package dev.capstan.it.access;
 
 import dev.capstan.access.entity.GlobalRole;
-import dev.capstan.it.support.Deployments;
 import dev.capstan.it.support.PortalClient;
+import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,20 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sign-in, lockout, sign-out and sessions, over HTTP against the server on PostgreSQL. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SignInIT {
+class SignInIT extends PortalTest {
 
     private static final String REFUSED = "Sign-in failed: the user name or password is wrong, or the account is locked.";
     private static final AtomicInteger USERS = new AtomicInteger();
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive capstan() {
-        return Deployments.capstan();
-    }
 
     private PortalClient client() {
         return new PortalClient(URI.create(base.toString()));

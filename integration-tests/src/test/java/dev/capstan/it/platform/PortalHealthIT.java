@@ -1,12 +1,7 @@
 package dev.capstan.it.platform;
 
-import dev.capstan.it.support.Deployments;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import dev.capstan.it.support.PortalTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,18 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a load balancer and Prometheus see on the management port, without signing in. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PortalHealthIT {
+class PortalHealthIT extends PortalTest {
 
     private static final URI MANAGEMENT = URI.create("http://127.0.0.1:9990/");
     private static final Pattern DATABASE_UP =
             Pattern.compile("\\{\"name\":\"database\",\"status\":\"UP\",\"data\":\\{\"database\":\"PostgreSQL\"}}");
-
-    @Deployment(testable = false)
-    static EnterpriseArchive capstan() {
-        return Deployments.capstan();
-    }
 
     @Test
     void readinessReportsTheDatabase() throws Exception {

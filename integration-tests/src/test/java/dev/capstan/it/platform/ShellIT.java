@@ -2,36 +2,19 @@ package dev.capstan.it.platform;
 
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.it.support.Browser;
-import dev.capstan.it.support.Deployments;
+import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The page shell in Chromium: navigation by role, the dark theme, the not-found page. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ShellIT {
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static EnterpriseArchive capstan() {
-        return Deployments.capstan();
-    }
+class ShellIT extends PortalTest {
 
     @Test
     void anAuditorIsShownTheAuditSectionButNotAdministration() throws Exception {
