@@ -25,6 +25,11 @@ public final class Settings {
         }
     }
 
+    /** A setting's text, if it is set and not blank. */
+    public static java.util.Optional<String> text(String property) {
+        return java.util.Optional.ofNullable(value(property)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
     private static String value(String property) {
         String fromProperty = System.getProperty(property);
         if (fromProperty != null) {

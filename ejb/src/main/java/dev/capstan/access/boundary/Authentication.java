@@ -6,14 +6,21 @@ import dev.capstan.access.entity.LockoutPolicy;
 import dev.capstan.access.entity.PasswordHash;
 import dev.capstan.access.entity.SignInOutcome;
 import dev.capstan.access.entity.User;
+import dev.capstan.audit.boundary.AuditTrail;
+import dev.capstan.audit.entity.Actor;
+import dev.capstan.audit.entity.AuditDetails;
+import dev.capstan.audit.entity.AuditEvent;
+import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.BusinessRuleException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -37,23 +44,43 @@ public class Authentication {
     @Inject
     Clock clock;
 
+    @EJB
+    AuditTrail audit;
+
+    /** Every attempt is audited in the same transaction as the lockout count it changes. */
     @PermitAll
     public SignInResult signIn(String typedUsername, char[] password) {
         Optional<User> found = normalize(typedUsername).flatMap(directory::findByUsernameForUpdate);
         if (found.isEmpty()) {
             PasswordHash.spendComparableWork(password);
             LOG.info("Sign-in refused: no such user");
+            audit.record(Actor.anonymous(), AuditEvent.of("signin.failed").on("user", null, typedUsername)
+                    .with(AuditDetails.none().with("reason", "unknown user")), AuditOutcome.FAILED);
             return SignInResult.refused(SignInOutcome.FAILED, typedUsername);
         }
         User user = found.get();
         SignInOutcome outcome = user.signIn(password, clock.instant(), lockoutPolicy);
         if (!outcome.succeeded()) {
             LOG.info(() -> "Sign-in of " + user.username() + " refused: " + outcome);
+            audit.record(Actor.anonymous(), refusal(user, outcome), AuditOutcome.FAILED);
             return SignInResult.refused(outcome, user.username());
         }
         LOG.info(() -> "Sign-in of " + user.username() + " succeeded");
-        return new SignInResult(outcome, user.username(),
-                user.roles().stream().map(GlobalRole::name).collect(Collectors.toSet()), user.mustChangePassword());
+        Set<String> roles = user.roles().stream().map(GlobalRole::name).collect(Collectors.toSet());
+        audit.record(Actor.user(user.username(), roles), AuditEvent.of("signin.succeeded").on("user", user.id(), user.username()),
+                AuditOutcome.SUCCEEDED);
+        return new SignInResult(outcome, user.username(), roles, user.mustChangePassword());
+    }
+
+    private static AuditEvent refusal(User user, SignInOutcome outcome) {
+        AuditEvent event = AuditEvent.of(outcome == SignInOutcome.LOCKED ? "signin.locked" : "signin.failed")
+                .on("user", user.id(), user.username());
+        return switch (outcome) {
+            case LOCKED -> event.with(AuditDetails.none().with("failedInARow", user.failedSignIns())
+                    .with("lockedUntil", user.lockedUntil().map(Object::toString).orElse(null)));
+            case DISABLED -> event.with(AuditDetails.none().with("reason", "account disabled"));
+            default -> event.with(AuditDetails.none().with("reason", "wrong password").with("failedInARow", user.failedSignIns()));
+        };
     }
 
     private static Optional<String> normalize(String typedUsername) {

@@ -3,8 +3,12 @@ package dev.capstan.access.boundary;
 import dev.capstan.access.control.UserDirectory;
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.access.entity.User;
+import dev.capstan.audit.boundary.AuditTrail;
+import dev.capstan.audit.boundary.Audited;
+import dev.capstan.audit.entity.AuditEvent;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,15 +34,26 @@ public class OwnAccount {
     @Inject
     Clock clock;
 
+    @EJB
+    AuditTrail audit;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public UserView me() {
         return UserView.of(caller(), clock.instant());
     }
 
+    @Audited("user.password-changed")
     public void changePassword(char[] currentPassword, char[] newPassword) {
         User me = caller();
         me.changePassword(currentPassword, newPassword, clock.instant());
+        audit.record(AuditEvent.of("user.password-changed").on("user", me.id(), me.username()));
         LOG.info(() -> "User " + me.username() + " changed their password");
+    }
+
+    /** Recorded before the web tier ends the session, while the caller is still known. */
+    public void signOut() {
+        User me = caller();
+        audit.record(AuditEvent.of("signout.succeeded").on("user", me.id(), me.username()));
     }
 
     private User caller() {

@@ -23,6 +23,11 @@ class ShellIT extends PortalTest {
             assertTrue(navigation.contains("Audit"), navigation);
             assertFalse(navigation.contains("Admin"), navigation);
             browser.screenshot("07-auditor-dashboard");
+
+            browser.click(By.linkText("Audit"));
+            browser.click(By.id("verification:verify"));
+            browser.waitForText(By.id("last-verification"), "entries checked");
+            browser.screenshot("09-audit-verification");
         }
     }
 

@@ -25,8 +25,16 @@ public final class TestDatabase {
         return System.getProperty("capstan.test.db.password", "capstan");
     }
 
+    /** As the role the server uses. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("capstan.test.db.url"), user(), password());
+    }
+
+    /** As a database superuser (role capstan_dba, made by .ci/run): what an attacker with full access could do. */
+    public static Connection connectAsSuperuser() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("capstan.test.db.url"),
+                System.getProperty("capstan.test.db.superuser", "capstan_dba"),
+                System.getProperty("capstan.test.db.superuser.password", "capstan_dba"));
     }
 
     /** A user who has already chosen their own password, as after a first sign-in. */

@@ -1,6 +1,8 @@
 package dev.capstan.access.ui;
 
+import dev.capstan.access.boundary.OwnAccount;
 import dev.capstan.access.entity.GlobalRole;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -22,6 +24,9 @@ public class CurrentUserBean {
 
     @Inject
     FacesContext faces;
+
+    @EJB
+    OwnAccount ownAccount;
 
     public boolean isSignedIn() {
         return securityContext.getCallerPrincipal() != null;
@@ -54,6 +59,7 @@ public class CurrentUserBean {
     public String signOut() throws ServletException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        ownAccount.signOut();
         request.logout();
         external.invalidateSession();
         return "/signin?faces-redirect=true&signedOut=true";

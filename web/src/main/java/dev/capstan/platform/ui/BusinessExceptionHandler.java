@@ -1,7 +1,9 @@
 package dev.capstan.platform.ui;
 
+import dev.capstan.audit.ui.AccessDenials;
 import dev.capstan.platform.BusinessRuleException;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIInput;
@@ -42,7 +44,10 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                         broken.get().getMessage());
                 events.remove();
             } else if (find(thrown, EJBAccessException.class).isPresent()) {
-                LOG.warning(() -> "Refused for " + faces.getExternalContext().getRemoteUser() + ": " + thrown.getMessage());
+                EJBAccessException refused = find(thrown, EJBAccessException.class).get();
+                LOG.warning(() -> "Refused for " + faces.getExternalContext().getRemoteUser() + ": " + refused.getMessage());
+                CDI.current().select(AccessDenials.class).get()
+                        .recordRefusedOperation(faces.getViewRoot().getViewId(), refused.getMessage());
                 report(faces, null, NOT_ALLOWED);
                 events.remove();
             }

@@ -32,7 +32,7 @@ public class Navigation {
             new Section("Deployments", null, "pi pi-send", EVERYONE),
             new Section("Backups", null, "pi pi-database", EVERYONE),
             new Section("Health", null, "pi pi-heart", EVERYONE),
-            new Section("Audit", null, "pi pi-shield", List.of(GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME)),
+            new Section("Audit", "/audit/index.xhtml", "pi pi-shield", List.of(GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME)),
             new Section("Admin", "/admin/users.xhtml", "pi pi-users", List.of(GlobalRole.ADMIN_NAME)));
 
     @Inject

@@ -1,0 +1,78 @@
+package dev.capstan.audit.entity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One audit entry as the chain sees it: every field that is hashed, the previous entry's hash,
+ * and its own. The same record is read from the database, from an export, or built for a new
+ * entry, so the server and the offline verifier hash alike.
+ *
+ * <p>hash = lowercase hex SHA-256 of the UTF-8 bytes of {@link #canonicalForm()}, a JSON array of
+ * the fields in the order declared here, ending with the previous hash.
+ */
+public record AuditRecord(long sequence, Instant time, ActorKind actorKind, String actorName, List<String> actorRoles,
+                          String action, String targetType, String targetId, String targetName,
+                          String project, String environment, AuditOutcome outcome,
+                          String clientAddress, String userAgent, String requestId,
+                          String details, String previousHash, String hash) {
+
+    /** The previous hash of the first entry. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The entry that follows {@code previousHash} at {@code sequence}, with its hash computed. */
+    public static AuditRecord next(long sequence, String previousHash, Instant time, Actor actor, AuditEvent event,
+                                   AuditOutcome outcome, RequestOrigin origin, String detailsJson) {
+        AuditRecord unhashed = new AuditRecord(sequence, time.truncatedTo(ChronoUnit.MICROS), actor.kind(), actor.name(),
+                actor.roles(), event.action(), event.target().type(), event.target().id(), event.target().name(),
+                event.project(), event.environment(), outcome, origin.clientAddress(), origin.userAgent(),
+                origin.requestId(), detailsJson, previousHash, null);
+        return unhashed.withHash(unhashed.computeHash());
+    }
+
+    public String canonicalForm() {
+        return CanonicalJson.write(Arrays.asList(sequence, formatTime(time), actorKind, actorName, actorRoles,
+                action, targetType, targetId, targetName, project, environment, outcome,
+                clientAddress, userAgent, requestId, details, previousHash));
+    }
+
+    public String computeHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalForm().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** True when the stored hash is the hash of the stored fields: nothing was edited in place. */
+    public boolean isSelfConsistent() {
+        return computeHash().equals(hash);
+    }
+
+    public AuditRecord withHash(String newHash) {
+        return new AuditRecord(sequence, time, actorKind, actorName, actorRoles, action, targetType, targetId, targetName,
+                project, environment, outcome, clientAddress, userAgent, requestId, details, previousHash, newHash);
+    }
+
+    public AuditRecord withSequence(long newSequence) {
+        return new AuditRecord(newSequence, time, actorKind, actorName, actorRoles, action, targetType, targetId, targetName,
+                project, environment, outcome, clientAddress, userAgent, requestId, details, previousHash, hash);
+    }
+
+    /** ISO 8601 in UTC with exactly six fractional digits, e.g. 2026-11-22T09:45:12.123456Z. */
+    public static String formatTime(Instant time) {
+        return MICROS.format(time);
+    }
+}

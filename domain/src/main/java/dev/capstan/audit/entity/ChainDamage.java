@@ -1,0 +1,13 @@
+package dev.capstan.audit.entity;
+
+/** What verification found wrong at the first bad entry. */
+public enum ChainDamage {
+    /** An entry's fields no longer match its hash, or the entry the next one vouches for was replaced. */
+    EDITED,
+    /** Entries are missing from the middle of the chain (a gap, or the rest renumbered to close it). */
+    DELETED,
+    /** Entries changed places. */
+    REORDERED,
+    /** The chain ends before a signed checkpoint: its tail was cut off. */
+    TRUNCATED
+}

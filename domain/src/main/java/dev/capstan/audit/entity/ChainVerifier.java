@@ -1,0 +1,119 @@
+package dev.capstan.audit.entity;
+
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Walks the chain in sequence order and stops at the first damaged entry. Entries stream through
+ * a small look-ahead window, so a chain of millions never sits in memory.
+ *
+ * <p>What it can tell apart: an entry edited in place (its hash no longer matches), an entry
+ * replaced together with its hash (the next entry vouches for a different one), entries deleted
+ * (a gap, or later entries renumbered to close it), entries swapped within {@value #WINDOW}
+ * places, and a tail cut off below a signed checkpoint. Cutting off the tail after the newest
+ * checkpoint is invisible until the next checkpoint; that is why checkpoints are signed hourly.
+ */
+public final class ChainVerifier {
+
+    static final int WINDOW = 8;
+
+    private final List<CheckpointMark> checkpoints;
+
+    public ChainVerifier(List<CheckpointMark> checkpoints) {
+        this.checkpoints = checkpoints.stream().sorted(Comparator.comparingLong(CheckpointMark::sequence)).toList();
+    }
+
+    /** @param entries the chain in ascending sequence order */
+    public ChainVerification verify(Iterator<AuditRecord> entries) {
+        Deque<AuditRecord> window = new ArrayDeque<>();
+        fill(window, entries);
+        long expected = 1;
+        String previousHash = AuditRecord.GENESIS;
+        long checked = 0;
+        int nextCheckpoint = 0;
+        while (!window.isEmpty()) {
+            AuditRecord entry = window.removeFirst();
+            fill(window, entries);
+            ChainVerification damage = inspect(entry, expected, previousHash, window, checked);
+            if (damage != null) {
+                return damage;
+            }
+            while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).sequence() <= entry.sequence()) {
+                CheckpointMark mark = checkpoints.get(nextCheckpoint++);
+                if (mark.sequence() == entry.sequence() && !mark.entryHash().equals(entry.hash())) {
+                    return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.EDITED, mark.sequence(),
+                            "Entries up to " + entry.sequence() + " were rewritten with new hashes: checkpoint "
+                                    + mark.sequence() + " signed a different hash.");
+                }
+            }
+            previousHash = entry.hash();
+            expected = entry.sequence() + 1;
+            checked++;
+        }
+        long last = expected - 1;
+        if (nextCheckpoint < checkpoints.size()) {
+            CheckpointMark newest = checkpoints.get(checkpoints.size() - 1);
+            return ChainVerification.damaged(checked, last + 1, ChainDamage.TRUNCATED, newest.sequence(),
+                    "The chain ends at " + last + " but checkpoint " + newest.sequence()
+                            + " vouches for entries up to " + newest.sequence() + ": entries after " + last + " were cut off.");
+        }
+        return ChainVerification.intact(checked);
+    }
+
+    private static ChainVerification inspect(AuditRecord entry, long expected, String previousHash,
+                                             Deque<AuditRecord> ahead, long checked) {
+        if (entry.sequence() > expected) {
+            return ChainVerification.damaged(checked, expected, ChainDamage.DELETED, null,
+                    "Entries " + range(expected, entry.sequence() - 1) + " are missing.");
+        }
+        if (!entry.isSelfConsistent()) {
+            Long original = originalSequence(entry);
+            if (original == null) {
+                return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.EDITED, null,
+                        "Entry " + entry.sequence() + " was changed after it was written: its fields no longer match its hash.");
+            }
+            if (original > entry.sequence() && !vouchedForAhead(entry.previousHash(), ahead)) {
+                return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.DELETED, null,
+                        "Entries " + range(entry.sequence(), original - 1) + " were deleted and later entries renumbered.");
+            }
+            return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.REORDERED, null,
+                    "Entry " + entry.sequence() + " was written as entry " + original + ": entries changed places.");
+        }
+        if (!entry.previousHash().equals(previousHash)) {
+            return ChainVerification.damaged(checked, entry.sequence() - 1, ChainDamage.EDITED, null,
+                    "Entry " + (entry.sequence() - 1) + " was replaced: entry " + entry.sequence()
+                            + " vouches for a different one.");
+        }
+        return null;
+    }
+
+    /** The sequence number an entry was written with, if it is near its present place. */
+    private static Long originalSequence(AuditRecord entry) {
+        for (long distance = 1; distance <= WINDOW; distance++) {
+            for (long candidate : new long[]{entry.sequence() + distance, entry.sequence() - distance}) {
+                if (candidate > 0 && entry.withSequence(candidate).isSelfConsistent()) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether the entry this one vouches for is still further on, i.e. moved rather than deleted. */
+    private static boolean vouchedForAhead(String previousHash, Deque<AuditRecord> ahead) {
+        return ahead.stream().anyMatch(later -> later.hash().equals(previousHash));
+    }
+
+    private static void fill(Deque<AuditRecord> window, Iterator<AuditRecord> entries) {
+        while (window.size() < WINDOW && entries.hasNext()) {
+            window.addLast(entries.next());
+        }
+    }
+
+    private static String range(long from, long to) {
+        return from == to ? String.valueOf(from) : from + " to " + to;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.capstan.audit.boundary;
+
+import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.audit.control.AuditChainReader;
+import dev.capstan.audit.entity.AuditDetails;
+import dev.capstan.audit.entity.AuditEntry;
+import dev.capstan.audit.entity.AuditEvent;
+import dev.capstan.audit.entity.ChainVerification;
+import dev.capstan.audit.entity.ChainVerifier;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks the whole chain on demand, and remembers each check in the trail itself. */
+@Stateless
+@RolesAllowed({GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME})
+public class AuditVerification {
+
+    static final String ACTION = "audit.verified";
+
+    @Inject
+    AuditChainReader reader;
+
+    @EJB
+    AuditTrail audit;
+
+    @PersistenceContext(unitName = "capstan")
+    EntityManager em;
+
+    /** The result of the newest verification, as recorded in the trail. */
+    public record LastVerification(Instant at, String by, String result) {
+    }
+
+    public ChainVerification verifyNow() {
+        ChainVerification result = reader.readAll(new ChainVerifier(List.of())::verify);
+        AuditDetails details = AuditDetails.none().with("intact", result.isIntact()).with("entriesChecked", result.entriesChecked())
+                .with("result", result.explanation());
+        if (!result.isIntact()) {
+            details.with("firstBadSequence", result.firstBadSequence()).with("damage", result.damage());
+        }
+        audit.record(AuditEvent.of(ACTION).with(details));
+        return result;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<LastVerification> last() {
+        return em.createQuery("select e from AuditEntry e where e.action = :action order by e.sequence desc", AuditEntry.class)
+                .setParameter("action", ACTION).setMaxResults(1).getResultStream().findFirst()
+                .map(AuditEntry::toRecord)
+                .map(record -> new LastVerification(record.time(), record.actorName(), resultOf(record.details())));
+    }
+
+    private static String resultOf(String details) {
+        try (JsonReader json = Json.createReader(new StringReader(details))) {
+            return json.readObject().getString("result", "");
+        }
+    }
+}

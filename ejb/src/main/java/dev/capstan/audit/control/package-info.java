@@ -1,0 +1,2 @@
+/** Helpers of the audit trail: the server-side keys, the request a change came from. */
+package dev.capstan.audit.control;
