@@ -9,7 +9,7 @@ CREATE FUNCTION audit_entry_refuse_change() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
-    RAISE EXCEPTION 'audit entries are final: % on audit_entry is refused', TG_OP
+    RAISE EXCEPTION 'the audit trail is final: % on % is refused', TG_OP, TG_TABLE_NAME
         USING ERRCODE = 'insufficient_privilege';
 END;
 $$;

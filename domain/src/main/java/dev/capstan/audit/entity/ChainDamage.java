@@ -9,5 +9,7 @@ public enum ChainDamage {
     /** Entries changed places. */
     REORDERED,
     /** The chain ends before a signed checkpoint: its tail was cut off. */
-    TRUNCATED
+    TRUNCATED,
+    /** A checkpoint's signature does not verify with the server's public key: it was forged or altered. */
+    CHECKPOINT_INVALID
 }

@@ -1,5 +1,6 @@
 package dev.capstan.audit.entity;
 
+import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -24,6 +25,21 @@ public final class ChainVerifier {
 
     public ChainVerifier(List<CheckpointMark> checkpoints) {
         this.checkpoints = checkpoints.stream().sorted(Comparator.comparingLong(CheckpointMark::sequence)).toList();
+    }
+
+    /**
+     * Checks every checkpoint's signature with the server's public key, then the chain against
+     * them. A checkpoint that does not verify is reported first: nothing it claims can be used.
+     */
+    public static ChainVerification verify(Iterator<AuditRecord> entries, List<CheckpointRecord> checkpoints, PublicKey key) {
+        for (CheckpointRecord checkpoint : checkpoints) {
+            if (!checkpoint.verifies(key)) {
+                return ChainVerification.damaged(0, checkpoint.sequence(), ChainDamage.CHECKPOINT_INVALID, checkpoint.sequence(),
+                        "The checkpoint at entry " + checkpoint.sequence() + " (signed " + AuditRecord.formatTime(checkpoint.signedAt())
+                                + ") does not verify with the public key: it was forged or altered.");
+            }
+        }
+        return new ChainVerifier(checkpoints.stream().map(CheckpointRecord::mark).toList()).verify(entries);
     }
 
     /** @param entries the chain in ascending sequence order */

@@ -103,7 +103,7 @@ public class AuditTrail {
     }
 
     /** The caller and the roles they hold right now. */
-    Actor caller() {
+    public Actor caller() {
         String name = session.getCallerPrincipal().getName();
         if (name == null || "anonymous".equals(name)) {
             return Actor.anonymous();

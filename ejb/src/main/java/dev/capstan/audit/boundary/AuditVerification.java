@@ -2,11 +2,16 @@ package dev.capstan.audit.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.audit.control.AuditChainReader;
+import dev.capstan.audit.control.AuditKeys;
+import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEntry;
 import dev.capstan.audit.entity.AuditEvent;
+import dev.capstan.audit.entity.AuditOutcome;
+import dev.capstan.audit.entity.CheckpointRecord;
 import dev.capstan.audit.entity.ChainVerification;
 import dev.capstan.audit.entity.ChainVerifier;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -36,6 +41,12 @@ public class AuditVerification {
     @EJB
     AuditTrail audit;
 
+    @EJB
+    AuditCheckpoints checkpoints;
+
+    @Inject
+    AuditKeys keys;
+
     @PersistenceContext(unitName = "capstan")
     EntityManager em;
 
@@ -44,13 +55,24 @@ public class AuditVerification {
     }
 
     public ChainVerification verifyNow() {
-        ChainVerification result = reader.readAll(new ChainVerifier(List.of())::verify);
+        return verify(audit.caller());
+    }
+
+    /** For Capstan's own scheduled job. Open to all callers: it reads, and records that it did. */
+    @PermitAll
+    public ChainVerification verifyAsJob(String job) {
+        return verify(Actor.system(job));
+    }
+
+    private ChainVerification verify(Actor actor) {
+        List<CheckpointRecord> signed = checkpoints.all();
+        ChainVerification result = reader.readAll(entries -> ChainVerifier.verify(entries, signed, keys.checkpointPublicKey()));
         AuditDetails details = AuditDetails.none().with("intact", result.isIntact()).with("entriesChecked", result.entriesChecked())
                 .with("result", result.explanation());
         if (!result.isIntact()) {
             details.with("firstBadSequence", result.firstBadSequence()).with("damage", result.damage());
         }
-        audit.record(AuditEvent.of(ACTION).with(details));
+        audit.record(actor, AuditEvent.of(ACTION).with(details.with("checkpoints", signed.size())), AuditOutcome.SUCCEEDED);
         return result;
     }
 

@@ -158,6 +158,16 @@ class AuditTrailIT extends PortalTest {
                         + "UPDATE audit_entry SET sequence = " + (target + 1) + " WHERE sequence = -1",
                 () -> assertVerificationSays(auditor, "Entry " + target + " was written as entry " + (target + 1)));
 
+        HttpResponse<String> signed = auditor.submit("/audit/index.xhtml", "verification", Map.of(), "checkpoint");
+        long checkpoint = count("SELECT max(sequence) FROM audit_checkpoint");
+        assertTrue(signed.body().contains("vouches for entries up to " + checkpoint), "the page shows the newest checkpoint");
+        // Cut the tail off below the checkpoint and move the chain head back, as a careful attacker would.
+        tamper("DELETE FROM audit_entry WHERE sequence >= " + (checkpoint - 1) + ";"
+                        + "UPDATE audit_chain_head SET last_sequence = " + (checkpoint - 2)
+                        + ", last_hash = (SELECT entry_hash FROM audit_entry WHERE sequence = " + (checkpoint - 2) + ")",
+                () -> assertVerificationSays(auditor, "checkpoint " + checkpoint + " vouches for entries up to " + checkpoint
+                        + ": entries after " + (checkpoint - 2) + " were cut off"));
+
         assertVerificationSays(auditor, "the chain is intact"); // restored, it verifies again
     }
 
@@ -176,6 +186,8 @@ class AuditTrailIT extends PortalTest {
                         + " AND u.entry_hash = a.entry_hash AND u.target_name IS NOT DISTINCT FROM a.target_name)");
                 statement.execute("INSERT INTO audit_entry SELECT * FROM untouched u WHERE NOT EXISTS"
                         + " (SELECT 1 FROM audit_entry a WHERE a.sequence = u.sequence)");
+                statement.execute("UPDATE audit_chain_head SET (last_sequence, last_hash) ="
+                        + " (SELECT sequence, entry_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1)");
                 statement.execute("SET session_replication_role = DEFAULT");
             }
         }

@@ -59,6 +59,17 @@ public class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Waits until {@code text} shows in the element, and returns all its text. */
+    public String waitForTextIn(By locator, String text) {
+        waitForText(locator, text);
+        return driver.findElement(locator).getText();
+    }
+
+    /** Waits until as many elements as expected match, e.g. table rows after an ajax update. */
+    public void waitForCount(By locator, int expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(page -> page.findElements(locator).size() == expected);
+    }
+
     public void type(By locator, String text) {
         WebElement field = waitFor(locator);
         field.clear();

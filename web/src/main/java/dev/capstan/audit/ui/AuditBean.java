@@ -1,8 +1,10 @@
 package dev.capstan.audit.ui;
 
+import dev.capstan.audit.boundary.AuditCheckpoints;
 import dev.capstan.audit.boundary.AuditVerification;
 import dev.capstan.audit.boundary.AuditVerification.LastVerification;
 import dev.capstan.audit.entity.ChainVerification;
+import dev.capstan.audit.entity.CheckpointRecord;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -11,8 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.List;
 
-/** The auditor's page: the chain's verification panel. */
+/** The auditor's page: verification of the chain and its signed checkpoints. */
 @Named("audit")
 @ViewScoped
 public class AuditBean implements Serializable {
@@ -20,18 +23,45 @@ public class AuditBean implements Serializable {
     @EJB
     transient AuditVerification verification;
 
+    @EJB
+    transient AuditCheckpoints checkpoints;
+
     @Inject
     transient FacesContext faces;
 
     private LastVerification last;
+    private List<CheckpointRecord> signed;
     private boolean loaded;
 
     public LastVerification getLast() {
+        load();
+        return last;
+    }
+
+    public int getCheckpointCount() {
+        load();
+        return signed.size();
+    }
+
+    public CheckpointRecord getNewestCheckpoint() {
+        load();
+        return signed.isEmpty() ? null : signed.get(signed.size() - 1);
+    }
+
+    private void load() {
         if (!loaded) {
             last = verification.last().orElse(null);
+            signed = checkpoints.all();
             loaded = true;
         }
-        return last;
+    }
+
+    public void signCheckpointNow() {
+        loaded = false;
+        String message = checkpoints.signNow()
+                .map(checkpoint -> "Checkpoint signed at entry " + checkpoint.sequence() + ".")
+                .orElse("The trail is empty: there is nothing to sign yet.");
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 
     public void verifyNow() {

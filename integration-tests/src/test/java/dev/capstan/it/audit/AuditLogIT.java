@@ -1,0 +1,81 @@
+package dev.capstan.it.audit;
+
+import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.Browser;
+import dev.capstan.it.support.PortalClient;
+import dev.capstan.it.support.PortalTest;
+import dev.capstan.it.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An auditor in Chromium filters the log, pages through it and opens an entry's before/after diff. */
+class AuditLogIT extends PortalTest {
+
+    private static final By ROWS = By.cssSelector("#log\\:entries tbody tr[data-ri]");
+
+    @Test
+    void anAuditorFiltersPagesAndOpensADiff() throws Exception {
+        TestDatabase.createUser("log-admin", "log-admin-password", GlobalRole.ADMIN);
+        PortalClient admin = new PortalClient(URI.create(base.toString()));
+        admin.signIn("log-admin", "log-admin-password");
+        admin.submit("/admin/users.xhtml", "create",
+                Map.of("username", "log-subject", "displayName", "Logged Subject", "roles", "AUDITOR"), "save");
+        failedSignIns(55);
+        TestDatabase.createUser("log-auditor", "log-auditor-password", GlobalRole.AUDITOR);
+
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("log-auditor", "log-auditor-password");
+            browser.waitForUrlEnding("/index.xhtml");
+            browser.open("/audit/index.xhtml");
+
+            browser.type(By.id("log:action"), "signin.failed");
+            browser.type(By.id("log:target"), "ghost-");
+            browser.click(By.id("log:search"));
+            browser.waitForCount(ROWS, 50); // a page holds 50 entries
+            browser.click(By.id("log:older"));
+            browser.waitForText(By.id("log"), "Page 2");
+            browser.waitForCount(ROWS, 5); // the 55 failed sign-ins continue on page 2
+            browser.click(By.id("log:newer"));
+            browser.waitForText(By.id("log"), "Page 1");
+            browser.waitForCount(ROWS, 50);
+
+            browser.type(By.id("log:action"), "user.");
+            browser.type(By.id("log:target"), "log-subject");
+            browser.click(By.id("log:search"));
+            browser.waitForText(By.id("log:entries"), "user.created");
+            browser.waitForCount(ROWS, 1);
+            browser.screenshot("10-audit-log-filtered");
+
+            browser.click(By.cssSelector("#log\\:entries tbody tr button"));
+            String diff = browser.waitForTextIn(By.id("detail:changes"), "Logged Subject");
+            assertTrue(diff.contains("roles") && diff.contains("[\"AUDITOR\"]"), diff);
+            assertTrue(browser.pageText().contains("log-admin"), "the dialog names who did it");
+            browser.screenshot("11-audit-entry-diff");
+        }
+    }
+
+
+    /** Failed sign-ins of unknown users, four at a time: each costs a password hash's work on purpose. */
+    private void failedSignIns(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<?> attempt : IntStream.range(0, count).mapToObj(i -> pool.submit(() -> {
+                new PortalClient(URI.create(base.toString())).signIn("ghost-" + i, "whatever-password");
+                return null;
+            })).toList()) {
+                attempt.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.capstan.audit.ui;
+
+import dev.capstan.audit.boundary.AuditEntryPage;
+import dev.capstan.audit.boundary.AuditEntryView;
+import dev.capstan.audit.boundary.AuditLog;
+import dev.capstan.audit.boundary.AuditQuery;
+import dev.capstan.audit.entity.AuditOutcome;
+import dev.capstan.platform.ui.Preferences;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The audit log: filters, and keyset paging (newer/older) over the boundary. Times typed into
+ * the filters are in the viewer's time zone.
+ */
+@Named("auditLog")
+@ViewScoped
+public class AuditLogBean implements Serializable {
+
+    static final int PAGE_SIZE = 50;
+
+    @EJB
+    transient AuditLog log;
+
+    @Inject
+    Preferences preferences;
+
+    private LocalDateTime from;
+    private LocalDateTime to;
+    private String actor;
+    private String action;
+    private String project;
+    private String environment;
+    private AuditOutcome outcome;
+    private String target;
+
+    /** The cursors of the pages before this one, to go back to newer entries. */
+    private final Deque<Long> newerPages = new ArrayDeque<>();
+    private Long current;
+    private AuditEntryPage page;
+    private AuditEntryView selected;
+
+    public AuditEntryPage getPage() {
+        if (page == null) {
+            page = log.page(query(), current, PAGE_SIZE);
+        }
+        return page;
+    }
+
+    public void search() {
+        newerPages.clear();
+        current = null;
+        page = null;
+    }
+
+    public void older() {
+        Long next = getPage().olderThan();
+        if (next != null) {
+            newerPages.push(current == null ? Long.MAX_VALUE : current);
+            current = next;
+            page = null;
+        }
+    }
+
+    public void newer() {
+        if (!newerPages.isEmpty()) {
+            Long previous = newerPages.pop();
+            current = previous == Long.MAX_VALUE ? null : previous;
+            page = null;
+        }
+    }
+
+    public boolean isNewest() {
+        return newerPages.isEmpty();
+    }
+
+    public int getPageNumber() {
+        return newerPages.size() + 1;
+    }
+
+    private AuditQuery query() {
+        return new AuditQuery(instant(from), instant(to), actor, action, project, environment, outcome, target);
+    }
+
+    private Instant instant(LocalDateTime local) {
+        return local == null ? null : local.atZone(preferences.getZone()).toInstant();
+    }
+
+    public AuditOutcome[] getOutcomes() {
+        return AuditOutcome.values();
+    }
+
+    public AuditEntryView getSelected() {
+        return selected;
+    }
+
+    public void setSelected(AuditEntryView selected) {
+        this.selected = selected;
+    }
+
+    public LocalDateTime getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDateTime from) {
+        this.from = from;
+    }
+
+    public LocalDateTime getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDateTime to) {
+        this.to = to;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    public void setProject(String project) {
+        this.project = project;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public void setEnvironment(String environment) {
+        this.environment = environment;
+    }
+
+    public AuditOutcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(AuditOutcome outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+}
