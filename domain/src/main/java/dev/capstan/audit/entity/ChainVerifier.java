@@ -4,8 +4,10 @@ import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Walks the chain in sequence order and stops at the first damaged entry. Entries stream through
@@ -32,6 +34,50 @@ public final class ChainVerifier {
      * them. A checkpoint that does not verify is reported first: nothing it claims can be used.
      */
     public static ChainVerification verify(Iterator<AuditRecord> entries, List<CheckpointRecord> checkpoints, PublicKey key) {
+        ChainVerification forged = verifySignatures(checkpoints, key);
+        if (forged != null) {
+            return forged;
+        }
+        return new ChainVerifier(checkpoints.stream().map(CheckpointRecord::mark).toList()).verify(entries);
+    }
+
+    /**
+     * Checks a filtered excerpt of the chain: every entry against its own hash, the links between
+     * entries that follow each other, and the checkpoints whose entries are in the excerpt. Gaps
+     * are expected (the filter left entries out), so deletions and truncation cannot be told.
+     */
+    public static ChainVerification verifyExcerpt(Iterator<AuditRecord> entries, List<CheckpointRecord> checkpoints,
+                                                  PublicKey key) {
+        ChainVerification forged = verifySignatures(checkpoints, key);
+        if (forged != null) {
+            return forged;
+        }
+        Map<Long, String> signedHashes = new HashMap<>();
+        checkpoints.forEach(checkpoint -> signedHashes.put(checkpoint.sequence(), checkpoint.entryHash()));
+        AuditRecord previous = null;
+        long checked = 0;
+        while (entries.hasNext()) {
+            AuditRecord entry = entries.next();
+            if (!entry.isSelfConsistent()) {
+                return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.EDITED, null,
+                        "Entry " + entry.sequence() + " was changed after it was written: its fields no longer match its hash.");
+            }
+            if (previous != null && previous.sequence() + 1 == entry.sequence() && !entry.previousHash().equals(previous.hash())) {
+                return ChainVerification.damaged(checked, previous.sequence(), ChainDamage.EDITED, null,
+                        "Entry " + previous.sequence() + " was replaced: entry " + entry.sequence() + " vouches for a different one.");
+            }
+            String signed = signedHashes.get(entry.sequence());
+            if (signed != null && !signed.equals(entry.hash())) {
+                return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.EDITED, entry.sequence(),
+                        "Entry " + entry.sequence() + " differs from what checkpoint " + entry.sequence() + " signed.");
+            }
+            previous = entry;
+            checked++;
+        }
+        return ChainVerification.intact(checked);
+    }
+
+    private static ChainVerification verifySignatures(List<CheckpointRecord> checkpoints, PublicKey key) {
         for (CheckpointRecord checkpoint : checkpoints) {
             if (!checkpoint.verifies(key)) {
                 return ChainVerification.damaged(0, checkpoint.sequence(), ChainDamage.CHECKPOINT_INVALID, checkpoint.sequence(),
@@ -39,7 +85,7 @@ public final class ChainVerifier {
                                 + ") does not verify with the public key: it was forged or altered.");
             }
         }
-        return new ChainVerifier(checkpoints.stream().map(CheckpointRecord::mark).toList()).verify(entries);
+        return null;
     }
 
     /** @param entries the chain in ascending sequence order */

@@ -3,6 +3,7 @@ package dev.capstan.audit.control;
 import dev.capstan.audit.entity.ActorKind;
 import dev.capstan.audit.entity.AuditEntry;
 import dev.capstan.audit.entity.AuditOutcome;
+import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.AuditRecord;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
@@ -12,30 +13,51 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
- * Reads the chain in sequence order with a database cursor, one row at a time, so verifying or
- * exporting millions of entries needs no more memory than a few. Plain JDBC on purpose: a JPA
- * persistence context would keep every entry it ever loaded. Must run inside a transaction
- * (PostgreSQL only streams with auto-commit off).
+ * Reads audit entries with a database cursor, one row at a time, so verifying or exporting
+ * millions of entries needs no more memory than a few. Plain JDBC on purpose: a JPA persistence
+ * context would keep every entry it ever loaded. Must run inside a transaction (PostgreSQL only
+ * streams with auto-commit off).
  */
 @Dependent
 public class AuditChainReader {
 
-    private static final String SELECT = "SELECT sequence, occurred_at, actor_kind, actor_name, actor_roles, action,"
+    private static final String COLUMNS = "sequence, occurred_at, actor_kind, actor_name, actor_roles, action,"
             + " target_type, target_id, target_name, project, environment, outcome, client_address, user_agent,"
-            + " request_id, details, previous_hash, entry_hash FROM audit_entry ORDER BY sequence";
+            + " request_id, details, previous_hash, entry_hash";
+
+    /** How to read: which entries, in which direction, how many. */
+    public record Selection(AuditQuery query, Long olderThan, Integer limit, boolean newestFirst) {
+
+        public static final Selection WHOLE_CHAIN = new Selection(AuditQuery.ALL, null, null, false);
+
+        public static Selection oldestFirst(AuditQuery query) {
+            return new Selection(query, null, null, false);
+        }
+    }
 
     @Resource(lookup = "java:jboss/datasources/CapstanDS")
     DataSource dataSource;
 
-    /** Hands every entry, oldest first, to {@code reader}, and returns what it returns. */
-    public <T> T readAll(Function<Iterator<AuditRecord>, T> reader) {
+    /** Hands the selected entries to {@code reader} as they stream in, and returns what it returns. */
+    public <T> T read(Selection selection, Function<Iterator<AuditRecord>, T> reader) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where(selection, parameters)
+                + " ORDER BY sequence" + (selection.newestFirst() ? " DESC" : "")
+                + (selection.limit() == null ? "" : " LIMIT " + selection.limit());
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(SELECT)) {
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
             select.setFetchSize(1_000);
             try (ResultSet rows = select.executeQuery()) {
                 return reader.apply(new RowIterator(rows));
@@ -43,6 +65,57 @@ public class AuditChainReader {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
         }
+    }
+
+    private static String where(Selection selection, List<Object> parameters) {
+        AuditQuery query = selection.query();
+        List<String> conditions = new ArrayList<>();
+        if (query.from() != null) {
+            conditions.add("occurred_at >= ?");
+            parameters.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            conditions.add("occurred_at < ?");
+            parameters.add(Timestamp.from(query.to()));
+        }
+        if (query.actor() != null) {
+            conditions.add("actor_name = ?");
+            parameters.add(query.actor().toLowerCase(Locale.ROOT));
+        }
+        if (query.action() != null && query.action().endsWith(".")) {
+            conditions.add("action LIKE ? ESCAPE '\\'");
+            parameters.add(escapeLike(query.action()) + "%");
+        } else if (query.action() != null) {
+            conditions.add("action = ?");
+            parameters.add(query.action());
+        }
+        if (query.project() != null) {
+            conditions.add("project = ?");
+            parameters.add(query.project());
+        }
+        if (query.environment() != null) {
+            conditions.add("environment = ?");
+            parameters.add(query.environment());
+        }
+        if (query.outcome() != null) {
+            conditions.add("outcome = ?");
+            parameters.add(query.outcome().name());
+        }
+        if (query.target() != null) {
+            conditions.add("(LOWER(target_name) LIKE ? ESCAPE '\\' OR LOWER(target_id) LIKE ? ESCAPE '\\')");
+            String pattern = "%" + escapeLike(query.target().toLowerCase(Locale.ROOT)) + "%";
+            parameters.add(pattern);
+            parameters.add(pattern);
+        }
+        if (selection.olderThan() != null) {
+            conditions.add("sequence < ?");
+            parameters.add(selection.olderThan());
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static AuditRecord toRecord(ResultSet row) throws SQLException {

@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An auditor in Chromium filters the log, pages through it and opens an entry's before/after diff. */
+/** An auditor in Chromium filters the log, pages through it, opens an entry's before/after diff and exports. */
 class AuditLogIT extends PortalTest {
 
     private static final By ROWS = By.cssSelector("#log\\:entries tbody tr[data-ri]");
@@ -40,18 +43,18 @@ class AuditLogIT extends PortalTest {
             browser.type(By.id("log:action"), "signin.failed");
             browser.type(By.id("log:target"), "ghost-");
             browser.click(By.id("log:search"));
-            browser.waitForCount(ROWS, 50); // a page holds 50 entries
+            browser.waitForCount(rowsWith("ghost-"), 50); // a page holds 50 entries
             browser.click(By.id("log:older"));
             browser.waitForText(By.id("log"), "Page 2");
             browser.waitForCount(ROWS, 5); // the 55 failed sign-ins continue on page 2
             browser.click(By.id("log:newer"));
             browser.waitForText(By.id("log"), "Page 1");
-            browser.waitForCount(ROWS, 50);
+            browser.waitForCount(rowsWith("ghost-"), 50);
 
             browser.type(By.id("log:action"), "user.");
             browser.type(By.id("log:target"), "log-subject");
             browser.click(By.id("log:search"));
-            browser.waitForText(By.id("log:entries"), "user.created");
+            browser.waitForCount(rowsWith("log-subject"), 1);
             browser.waitForCount(ROWS, 1);
             browser.screenshot("10-audit-log-filtered");
 
@@ -60,9 +63,22 @@ class AuditLogIT extends PortalTest {
             assertTrue(diff.contains("roles") && diff.contains("[\"AUDITOR\"]"), diff);
             assertTrue(browser.pageText().contains("log-admin"), "the dialog names who did it");
             browser.screenshot("11-audit-entry-diff");
+
+            browser.click(By.cssSelector("#detailDialog .ui-dialog-titlebar-close"));
+            browser.click(By.id("log:exportJsonl"));
+            List<String> export = Files.readAllLines(browser.waitForDownload());
+            assertTrue(export.get(0).contains("\"type\":\"capstan-audit-export\"") && export.get(0).contains("\"target\":\"log-subject\""),
+                    "the export states its filters: " + export.get(0));
+            List<String> entries = export.stream().filter(line -> line.contains("\"type\":\"entry\"")).toList();
+            assertEquals(1, entries.size(), "only the filtered entries: " + entries);
+            assertTrue(entries.get(0).contains("\"action\":\"user.created\"") && entries.get(0).contains("\"hash\":"), entries.get(0));
         }
     }
 
+
+    private static By rowsWith(String text) {
+        return By.xpath("//*[@id='log:entries']//tbody/tr[@data-ri and contains(., '" + text + "')]");
+    }
 
     /** Failed sign-ins of unknown users, four at a time: each costs a password hash's work on purpose. */
     private void failedSignIns(int count) throws Exception {

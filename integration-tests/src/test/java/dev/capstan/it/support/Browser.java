@@ -2,6 +2,7 @@ package dev.capstan.it.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Headless Chromium (Debian's chromium and chromium-driver) with the few page actions the tests
@@ -28,6 +30,7 @@ public class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final URL base;
     private final Path screenshots = Path.of(System.getProperty("capstan.test.screenshots", "target/screenshots"));
+    private final Path downloads;
 
     public Browser(URL base) throws IOException {
         this.base = base;
@@ -37,6 +40,9 @@ public class Browser implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1366,900",
                 "--user-data-dir=" + Files.createTempDirectory("capstan-chromium"));
+        downloads = Files.createTempDirectory(Path.of("target"), "downloads").toAbsolutePath();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -76,8 +82,17 @@ public class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Clicks once the element is there, again if an ajax update replaced it meanwhile. */
     public void click(By locator) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(locator)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(page);
+                    if (element == null) {
+                        return false;
+                    }
+                    element.click();
+                    return true;
+                });
     }
 
     public String currentUrl() {
@@ -123,6 +138,18 @@ public class Browser implements AutoCloseable {
         type(By.id("password:confirmation"), next);
         click(By.id("password:change"));
         waitForUrlEnding("/index.xhtml");
+    }
+
+    /** Waits for the one file a download produced, and returns it. */
+    public Path waitForDownload() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(page -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(file -> !file.getFileName().toString().endsWith(".crdownload")
+                        && !file.getFileName().toString().startsWith(".")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
     }
 
     public Path screenshot(String name) throws IOException {

@@ -2,18 +2,24 @@ package dev.capstan.audit.ui;
 
 import dev.capstan.audit.boundary.AuditEntryPage;
 import dev.capstan.audit.boundary.AuditEntryView;
+import dev.capstan.audit.boundary.AuditExport;
 import dev.capstan.audit.boundary.AuditLog;
-import dev.capstan.audit.boundary.AuditQuery;
+import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.ui.Preferences;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -26,9 +32,13 @@ import java.util.Deque;
 public class AuditLogBean implements Serializable {
 
     static final int PAGE_SIZE = 50;
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @EJB
     transient AuditLog log;
+
+    @EJB
+    transient AuditExport exports;
 
     @Inject
     Preferences preferences;
@@ -84,6 +94,28 @@ public class AuditLogBean implements Serializable {
 
     public int getPageNumber() {
         return newerPages.size() + 1;
+    }
+
+    public void exportJsonLines() throws IOException {
+        export(AuditExport.Format.JSON_LINES);
+    }
+
+    public void exportCsv() throws IOException {
+        export(AuditExport.Format.CSV);
+    }
+
+    /** The filtered log as a download, streamed; the export is recorded before any entry leaves. */
+    private void export(AuditExport.Format format) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        AuditQuery query = query();
+        exports.recordExport(query, format);
+        external.responseReset();
+        external.setResponseContentType(format.contentType);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"capstan-audit-"
+                + FILE_TIME.format(Instant.now()) + "." + format.extension + "\"");
+        exports.write(query, format, external.getResponseOutputWriter());
+        faces.responseComplete();
     }
 
     private AuditQuery query() {

@@ -1,6 +1,4 @@
-package dev.capstan.audit.boundary;
-
-import dev.capstan.audit.entity.AuditOutcome;
+package dev.capstan.audit.entity;
 
 import java.time.Instant;
 
@@ -20,6 +18,11 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
         project = blankToNull(project);
         environment = blankToNull(environment);
         target = blankToNull(target);
+    }
+
+    /** True when nothing is filtered: the whole chain. */
+    public boolean isEverything() {
+        return equals(ALL);
     }
 
     private static String blankToNull(String text) {
