@@ -11,12 +11,19 @@ public class CapstanDatabaseCheck {
 
     public static void main(String[] args) {
         String url = System.getenv("CAPSTAN_DB_URL");
-        String user = System.getenv("CAPSTAN_DB_USER");
-        String password = System.getenv("CAPSTAN_DB_PASSWORD");
-        try (var connection = DriverManager.getConnection(url + separator(url) + "connectTimeout=10", user, password)) {
+        check(url, "CAPSTAN_DB_USER", "CAPSTAN_DB_PASSWORD");
+        if (System.getenv("CAPSTAN_DB_MIGRATION_USER") != null && !System.getenv("CAPSTAN_DB_MIGRATION_USER").isBlank()) {
+            check(url, "CAPSTAN_DB_MIGRATION_USER", "CAPSTAN_DB_MIGRATION_PASSWORD");
+        }
+    }
+
+    private static void check(String url, String userVariable, String passwordVariable) {
+        String user = System.getenv(userVariable);
+        try (var connection = DriverManager.getConnection(url + separator(url) + "connectTimeout=10", user,
+                System.getenv(passwordVariable))) {
             connection.isValid(10);
         } catch (SQLException e) {
-            System.err.println("Capstan cannot start: " + explain(e, url, user));
+            System.err.println("Capstan cannot start: " + explain(e, url, user, userVariable, passwordVariable));
             System.exit(2);
         }
     }
@@ -27,14 +34,14 @@ public class CapstanDatabaseCheck {
 
     // PostgreSQL SQLSTATEs: 28P01 wrong password, 28000 role unknown or refused by pg_hba.conf,
     // 3D000 no such database, 08xxx the server cannot be reached.
-    private static String explain(SQLException e, String url, String user) {
+    private static String explain(SQLException e, String url, String user, String userVariable, String passwordVariable) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String reason = firstLine(e.getMessage());
         if (state.equals("28P01")) {
-            return "CAPSTAN_DB_PASSWORD is not the password of PostgreSQL role '" + user + "' (" + reason + ").";
+            return passwordVariable + " is not the password of PostgreSQL role '" + user + "' (" + reason + ").";
         }
         if (state.equals("28000")) {
-            return "CAPSTAN_DB_USER '" + user + "' may not sign in to " + url + " (" + reason + ").";
+            return userVariable + " '" + user + "' may not sign in to " + url + " (" + reason + ").";
         }
         if (state.equals("3D000")) {
             return "CAPSTAN_DB_URL names a database that does not exist: " + url + " (" + reason + ").";

@@ -5,6 +5,8 @@
 #   CAPSTAN_DB_URL         jdbc:postgresql://host:port/database to run on PostgreSQL;
 #                          unset: the embedded H2 database in CAPSTAN_DATA_DIR
 #   CAPSTAN_DB_USER, CAPSTAN_DB_PASSWORD   the PostgreSQL role and its password
+#   CAPSTAN_DB_MIGRATION_USER, CAPSTAN_DB_MIGRATION_PASSWORD   optional: the role that owns the
+#                          schema and migrates it (two roles; see docs/operations.md)
 #   CAPSTAN_HTTP_PORT      default 8080; CAPSTAN_BIND_ADDRESS default 127.0.0.1
 # Any further arguments are passed to standalone.sh.
 set -euo pipefail
@@ -22,6 +24,9 @@ if [ -n "${CAPSTAN_DB_URL:-}" ]; then
     esac
     [ -n "${CAPSTAN_DB_USER:-}" ] || fail "CAPSTAN_DB_USER is not set; it names the PostgreSQL role Capstan signs in as."
     [ -n "${CAPSTAN_DB_PASSWORD+set}" ] || fail "CAPSTAN_DB_PASSWORD is not set (set it to an empty string for trust authentication)."
+    if [ -n "${CAPSTAN_DB_MIGRATION_USER:-}" ] && [ -z "${CAPSTAN_DB_MIGRATION_PASSWORD+set}" ]; then
+        fail "CAPSTAN_DB_MIGRATION_PASSWORD is not set (set it to an empty string for trust authentication)."
+    fi
     java_command=${JAVA_HOME:+$JAVA_HOME/bin/}java
     "$java_command" -cp "$server_home/modules/org/postgresql/main/postgresql.jar" \
         "$server_home/bin/CapstanDatabaseCheck.java" || exit 2

@@ -112,12 +112,20 @@ class AuditTrailIT extends PortalTest {
     }
 
     @Test
-    void theServersDatabaseRoleCannotChangeOrRemoveEntries() throws Exception {
+    void theServersDatabaseRoleCannotChangeOrRemoveEntriesNorLiftTheGuard() throws Exception {
         signedIn("audit-writer", GlobalRole.USER);
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
-            assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_entry SET actor_name = 'nobody'"));
-            assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_entry"));
-            assertThrows(SQLException.class, () -> statement.executeUpdate("TRUNCATE audit_entry"));
+        try (Connection db = TestDatabase.connectAsServer(); Statement statement = db.createStatement()) {
+            db.setAutoCommit(true);
+            for (String attempt : new String[]{"UPDATE audit_entry SET actor_name = 'nobody'", "DELETE FROM audit_entry",
+                    "TRUNCATE audit_entry", "DELETE FROM audit_checkpoint", "ALTER TABLE audit_entry DISABLE TRIGGER ALL",
+                    "DROP TRIGGER audit_entry_no_update_or_delete ON audit_entry"}) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(attempt), attempt);
+                assertEquals("42501", refused.getSQLState(), attempt + ": " + refused.getMessage());
+            }
+        }
+        try (Connection owner = TestDatabase.connect(); Statement statement = owner.createStatement()) {
+            assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_entry SET actor_name = 'nobody'"),
+                    "even the schema's owner is refused by the trigger");
         }
         assertEquals(0, count("SELECT count(*) FROM audit_entry WHERE actor_name = 'nobody'"));
     }

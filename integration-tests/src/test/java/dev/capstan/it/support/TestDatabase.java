@@ -25,9 +25,16 @@ public final class TestDatabase {
         return System.getProperty("capstan.test.db.password", "capstan");
     }
 
-    /** As the role the server uses. */
+    /** As the role that owns the schema (and migrates it). */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("capstan.test.db.url"), user(), password());
+    }
+
+    /** As the role the server runs as, which owns nothing. */
+    public static Connection connectAsServer() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("capstan.test.db.url"),
+                System.getProperty("capstan.test.db.app.user", "capstan_app"),
+                System.getProperty("capstan.test.db.app.password", "capstan_app"));
     }
 
     /** As a database superuser (role capstan_dba, made by .ci/run): what an attacker with full access could do. */
