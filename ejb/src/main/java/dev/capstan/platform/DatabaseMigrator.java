@@ -37,13 +37,14 @@ public class DatabaseMigrator {
     void migrate() {
         String database = describeDatabase();
         // db/migration runs on both databases; PostgreSQL gets what H2 cannot express (triggers, grants).
-        String[] locations = database.startsWith("PostgreSQL")
+        boolean postgresql = database.startsWith("PostgreSQL");
+        String[] locations = postgresql
                 ? new String[]{"classpath:db/migration", "classpath:db/migration-postgresql"}
                 : new String[]{"classpath:db/migration"};
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(migrationDataSource())
+                .dataSource(postgresql ? migrationDataSource() : dataSource)
                 .locations(locations)
-                .placeholders(Map.of("runtimeRole", runtimeRole()))
+                .placeholders(postgresql ? Map.of("runtimeRole", runtimeRole()) : Map.of())
                 .load()
                 .migrate();
         LOG.info(() -> "Database " + database + " is at schema version " + currentVersion(result)
@@ -51,7 +52,7 @@ public class DatabaseMigrator {
     }
 
     /**
-     * The schema's owner when CAPSTAN_DB_MIGRATION_USER is set (two roles: the application's own
+     * On PostgreSQL, the schema's owner when CAPSTAN_DB_MIGRATION_USER is set (two roles: the application's own
      * role then owns nothing and cannot lift the audit trail's protections), else the application's role.
      */
     private DataSource migrationDataSource() {

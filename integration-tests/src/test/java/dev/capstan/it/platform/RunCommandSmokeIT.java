@@ -56,11 +56,14 @@ class RunCommandSmokeIT {
         assertTrue(Files.exists(data.resolve("server/capstan/capstan.mv.db")), "the embedded database is in the data directory");
 
         assertStopsCleanly(firstRun);
+        List<String> timers = persistentTimers(data);
+        assertEquals(2, timers.size(), "the audit trail's hourly checkpoint and nightly verification: " + timers);
 
         List<String> secondRun = start(data);
         assertFalse(secondRun.stream().anyMatch(line -> PASSWORD.matcher(line).find()), "a restart prints no new password");
         assertEquals(302, new PortalClient(PORTAL).signIn("admin", password).statusCode(), "the first admin is still there");
         assertStopsCleanly(secondRun);
+        assertEquals(timers, persistentTimers(data), "the same persistent timers after a restart, none added");
     }
 
     @Test
@@ -99,13 +102,19 @@ class RunCommandSmokeIT {
         assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
     }
 
+    /** The persistent EJB timers in the data directory's file store, by id. */
+    private static List<String> persistentTimers(Path data) throws IOException {
+        try (var files = Files.walk(data.resolve("server/timers"))) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** Starts {@code ./capstan run --no-build} in its own process group and waits until WildFly has started. */
     private List<String> start(Path data) throws IOException, InterruptedException {
         ProcessBuilder command = new ProcessBuilder("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build")
                 .redirectErrorStream(true);
+        command.environment().keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
         command.environment().put("CAPSTAN_DATA_DIR", data.toString());
-        command.environment().remove("CAPSTAN_DB_URL");
-        command.environment().remove("CAPSTAN_FIRST_ADMIN_PASSWORD");
         running = command.start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
