@@ -7,7 +7,6 @@ import dev.capstan.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +32,7 @@ class AuditExportIT extends PortalTest {
 
     @Test
     void anExportVerifiesOfflineAndADoctoredOneDoesNot() throws Exception {
-        TestDatabase.createUser("export-auditor", "export-auditor-password", GlobalRole.AUDITOR);
-        PortalClient auditor = new PortalClient(URI.create(base.toString()));
-        auditor.signIn("export-auditor", "export-auditor-password");
+        PortalClient auditor = signedIn("export-auditor", GlobalRole.AUDITOR);
         auditor.submit("/audit/index.xhtml", "verification", Map.of(), "checkpoint");
 
         HttpResponse<String> export = auditor.submit("/audit/index.xhtml", "log", Map.of(), "exportJsonl");
@@ -69,9 +66,7 @@ class AuditExportIT extends PortalTest {
 
     @Test
     void theCsvExportHasOneRowPerFilteredEntry() throws Exception {
-        TestDatabase.createUser("csv-auditor", "csv-auditor-password", GlobalRole.AUDITOR);
-        PortalClient auditor = new PortalClient(URI.create(base.toString()));
-        auditor.signIn("csv-auditor", "csv-auditor-password");
+        PortalClient auditor = signedIn("csv-auditor", GlobalRole.AUDITOR);
 
         HttpResponse<String> csv = auditor.submit("/audit/index.xhtml", "log", Map.of("actor", "csv-auditor"), "exportCsv");
         assertEquals(200, csv.statusCode());

@@ -27,9 +27,7 @@ class AuditLogIT extends PortalTest {
 
     @Test
     void anAuditorFiltersPagesAndOpensADiff() throws Exception {
-        TestDatabase.createUser("log-admin", "log-admin-password", GlobalRole.ADMIN);
-        PortalClient admin = new PortalClient(URI.create(base.toString()));
-        admin.signIn("log-admin", "log-admin-password");
+        PortalClient admin = signedIn("log-admin", GlobalRole.ADMIN);
         admin.submit("/admin/users.xhtml", "create",
                 Map.of("username", "log-subject", "displayName", "Logged Subject", "roles", "AUDITOR"), "save");
         failedSignIns(55);

@@ -29,13 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuditTrailIT extends PortalTest {
 
-    private PortalClient signedIn(String username, GlobalRole role) throws Exception {
-        TestDatabase.createUser(username, username + "-password", role);
-        PortalClient client = new PortalClient(URI.create(base.toString()));
-        assertEquals(302, client.signIn(username, username + "-password").statusCode());
-        return client;
-    }
-
     /** The newest entry with this action and target name, as column → value. */
     private static Map<String, String> newestEntry(String action, String targetName) throws SQLException {
         try (Connection db = TestDatabase.connect();
