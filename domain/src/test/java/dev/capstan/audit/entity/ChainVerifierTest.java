@@ -30,7 +30,8 @@ class ChainVerifierTest {
         return new ChainVerifier(List.of(checkpoints)).verify(chain.iterator());
     }
 
-    private static AuditRecord edited(AuditRecord record, String targetName) {
+    /** The same entry with another target name and its old hash: an edit in place. */
+    static AuditRecord edited(AuditRecord record, String targetName) {
         return new AuditRecord(record.sequence(), record.time(), record.actorKind(), record.actorName(), record.actorRoles(),
                 record.action(), record.targetType(), record.targetId(), targetName, record.project(), record.environment(),
                 record.outcome(), record.clientAddress(), record.userAgent(), record.requestId(), record.details(),
@@ -126,10 +127,11 @@ class ChainVerifierTest {
         List<AuditRecord> rewritten = new ArrayList<>(original.subList(0, 9));
         String previous = rewritten.get(8).hash();
         for (AuditRecord record : original.subList(9, 30)) {
-            AuditRecord relinked = new AuditRecord(record.sequence(), record.time(), record.actorKind(), record.actorName(),
-                    record.actorRoles(), record.action(), record.targetType(), record.targetId(),
-                    record.sequence() == 10 ? "someone-else" : record.targetName(), record.project(), record.environment(),
-                    record.outcome(), record.clientAddress(), record.userAgent(), record.requestId(), record.details(), previous, null);
+            AuditRecord changed = edited(record, record.sequence() == 10 ? "someone-else" : record.targetName());
+            AuditRecord relinked = new AuditRecord(changed.sequence(), changed.time(), changed.actorKind(), changed.actorName(),
+                    changed.actorRoles(), changed.action(), changed.targetType(), changed.targetId(), changed.targetName(),
+                    changed.project(), changed.environment(), changed.outcome(), changed.clientAddress(), changed.userAgent(),
+                    changed.requestId(), changed.details(), previous, null);
             relinked = relinked.withHash(relinked.computeHash());
             rewritten.add(relinked);
             previous = relinked.hash();
