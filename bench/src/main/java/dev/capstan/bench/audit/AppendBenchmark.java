@@ -99,7 +99,7 @@ public class AppendBenchmark {
         return plainSequence;
     }
 
-    private static void bind(PreparedStatement insert, AuditRecord record) throws Exception {
+    static void bind(PreparedStatement insert, AuditRecord record) throws Exception {
         insert.setLong(1, record.sequence());
         insert.setTimestamp(2, Timestamp.from(record.time()));
         insert.setString(3, record.actorKind().name());

@@ -69,6 +69,10 @@ public class VerifyBenchmark {
         System.out.println("\nVerifyBenchmark: " + ENTRIES + " entries, " + bytes + " canonical bytes in " + file.toAbsolutePath());
     }
 
+    List<AuditRecord> chain() {
+        return chain;
+    }
+
     @Benchmark
     public ChainVerification verifyChain() {
         ChainVerification result = new ChainVerifier(List.of()).verify(chain.iterator());

@@ -1,13 +1,13 @@
 package dev.capstan.audit.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
-import dev.capstan.audit.control.AuditChainReader;
 import dev.capstan.audit.control.AuditKeys;
 import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEntry;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.audit.entity.AuditOutcome;
+import dev.capstan.audit.entity.AuditRecord;
 import dev.capstan.audit.entity.CheckpointRecord;
 import dev.capstan.audit.entity.ChainVerification;
 import dev.capstan.audit.entity.ChainVerifier;
@@ -25,8 +25,15 @@ import jakarta.persistence.PersistenceContext;
 
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Checks the whole chain on demand, and remembers each check in the trail itself. */
 @Stateless
@@ -35,8 +42,8 @@ public class AuditVerification {
 
     static final String ACTION = "audit.verified";
 
-    @Inject
-    AuditChainReader reader;
+    @EJB
+    AuditChainPrefetch prefetch;
 
     @EJB
     AuditTrail audit;
@@ -66,7 +73,7 @@ public class AuditVerification {
 
     private ChainVerification verify(Actor actor) {
         List<CheckpointRecord> signed = checkpoints.all();
-        ChainVerification result = reader.read(AuditChainReader.Selection.WHOLE_CHAIN, entries -> ChainVerifier.verify(entries, signed, keys.checkpointPublicKey()));
+        ChainVerification result = verifyPrefetched(signed);
         AuditDetails details = AuditDetails.none().with("intact", result.isIntact()).with("entriesChecked", result.entriesChecked())
                 .with("result", result.explanation());
         if (!result.isIntact()) {
@@ -74,6 +81,59 @@ public class AuditVerification {
         }
         audit.record(actor, AuditEvent.of(ACTION).with(details.with("checkpoints", signed.size())), AuditOutcome.SUCCEEDED);
         return result;
+    }
+
+    /** Verifies while a second thread reads the chain from the database (AuditChainPrefetch). */
+    private ChainVerification verifyPrefetched(List<CheckpointRecord> signed) {
+        BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(4_096);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Future<Long> reading = prefetch.readWholeChain(queue, stopped);
+        try {
+            ChainVerification result = ChainVerifier.verify(new QueueIterator(queue), signed, keys.checkpointPublicKey());
+            stopped.set(true);
+            reading.get();
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Verification was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the audit trail: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            stopped.set(true);
+        }
+    }
+
+    /** The queue's entries up to the END marker. */
+    private static final class QueueIterator implements Iterator<AuditRecord> {
+        private final BlockingQueue<AuditRecord> queue;
+        private AuditRecord next;
+
+        QueueIterator(BlockingQueue<AuditRecord> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Verification was interrupted", e);
+                }
+            }
+            return next != AuditChainPrefetch.END;
+        }
+
+        @Override
+        public AuditRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            AuditRecord current = next;
+            next = null;
+            return current;
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
