@@ -1,5 +1,6 @@
 package dev.capstan.bench.audit;
 
+import dev.capstan.audit.entity.AuditRows;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,9 +34,7 @@ import java.util.concurrent.TimeUnit;
 public class PagingBenchmark {
 
     static final int ROWS = 2_000_000;
-    private static final String SELECT = "SELECT sequence, occurred_at, actor_kind, actor_name, actor_roles, action,"
-            + " target_type, target_id, target_name, project, environment, outcome, client_address, user_agent,"
-            + " request_id, details, previous_hash, entry_hash FROM audit_entry";
+    private static final String SELECT = "SELECT " + AuditRows.COLUMNS + " FROM audit_entry";
 
     private Connection connection;
     private PreparedStatement first;

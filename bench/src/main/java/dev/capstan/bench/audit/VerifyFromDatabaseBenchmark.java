@@ -1,8 +1,7 @@
 package dev.capstan.bench.audit;
 
-import dev.capstan.audit.entity.ActorKind;
-import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.audit.entity.AuditRecord;
+import dev.capstan.audit.entity.AuditRows;
 import dev.capstan.audit.entity.ChainVerification;
 import dev.capstan.audit.entity.ChainVerifier;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,10 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +39,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class VerifyFromDatabaseBenchmark {
 
-    private static final String SELECT = "SELECT sequence, occurred_at, actor_kind, actor_name, actor_roles, action,"
-            + " target_type, target_id, target_name, project, environment, outcome, client_address, user_agent,"
-            + " request_id, details, previous_hash, entry_hash FROM audit_entry ORDER BY sequence";
+    private static final String SELECT = "SELECT " + AuditRows.COLUMNS + " FROM audit_entry ORDER BY sequence";
 
     private Connection connection;
 
@@ -79,7 +74,7 @@ public class VerifyFromDatabaseBenchmark {
         try (PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setFetchSize(1_000);
             try (ResultSet rows = select.executeQuery()) {
-                ChainVerification result = new ChainVerifier(List.of()).verify(new Rows(rows));
+                ChainVerification result = new ChainVerifier(List.of()).verify(AuditRows.iterate(rows));
                 if (!result.isIntact()) {
                     throw new IllegalStateException(result.explanation());
                 }
@@ -105,7 +100,7 @@ public class VerifyFromDatabaseBenchmark {
                 try (PreparedStatement select = own.prepareStatement(SELECT)) {
                     select.setFetchSize(1_000);
                     try (ResultSet rows = select.executeQuery()) {
-                        for (Rows records = new Rows(rows); records.hasNext(); ) {
+                        for (Iterator<AuditRecord> records = AuditRows.iterate(rows); records.hasNext(); ) {
                             queue.put(records.next());
                         }
                     }
@@ -155,53 +150,13 @@ public class VerifyFromDatabaseBenchmark {
             select.setFetchSize(1_000);
             try (ResultSet rows = select.executeQuery()) {
                 long count = 0;
-                for (Rows records = new Rows(rows); records.hasNext(); count += records.next().sequence()) {
+                for (Iterator<AuditRecord> records = AuditRows.iterate(rows); records.hasNext(); count += records.next().sequence()) {
                     // reading and mapping only
                 }
                 return count;
             }
         } finally {
             connection.commit();
-        }
-    }
-
-    /** The server's row mapping (AuditChainReader), over a cursor. */
-    private static final class Rows implements Iterator<AuditRecord> {
-        private final ResultSet rows;
-        private Boolean hasNext;
-
-        Rows(ResultSet rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean hasNext() {
-            try {
-                if (hasNext == null) {
-                    hasNext = rows.next();
-                }
-                return hasNext;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public AuditRecord next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            hasNext = null;
-            try {
-                String roles = rows.getString(5);
-                return new AuditRecord(rows.getLong(1), rows.getTimestamp(2).toInstant(), ActorKind.valueOf(rows.getString(3)),
-                        rows.getString(4), roles.isEmpty() ? List.of() : Arrays.asList(roles.split(",")), rows.getString(6),
-                        rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11),
-                        AuditOutcome.valueOf(rows.getString(12)), rows.getString(13), rows.getString(14), rows.getString(15),
-                        rows.getString(16), rows.getString(17), rows.getString(18));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

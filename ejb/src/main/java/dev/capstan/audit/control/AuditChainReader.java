@@ -1,10 +1,8 @@
 package dev.capstan.audit.control;
 
-import dev.capstan.audit.entity.ActorKind;
-import dev.capstan.audit.entity.AuditEntry;
-import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.AuditRecord;
+import dev.capstan.audit.entity.AuditRows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
@@ -29,10 +26,6 @@ import java.util.function.Function;
  */
 @Dependent
 public class AuditChainReader {
-
-    private static final String COLUMNS = "sequence, occurred_at, actor_kind, actor_name, actor_roles, action,"
-            + " target_type, target_id, target_name, project, environment, outcome, client_address, user_agent,"
-            + " request_id, details, previous_hash, entry_hash";
 
     /** How to read: which entries, in which direction, how many. */
     public record Selection(AuditQuery query, Long olderThan, Integer limit, boolean newestFirst) {
@@ -50,7 +43,7 @@ public class AuditChainReader {
     /** Hands the selected entries to {@code reader} as they stream in, and returns what it returns. */
     public <T> T read(Selection selection, Function<Iterator<AuditRecord>, T> reader) {
         List<Object> parameters = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM audit_entry" + where(selection, parameters)
+        String sql = "SELECT " + AuditRows.COLUMNS + " FROM audit_entry" + where(selection, parameters)
                 + " ORDER BY sequence" + (selection.newestFirst() ? " DESC" : "")
                 + (selection.limit() == null ? "" : " LIMIT " + selection.limit());
         try (Connection connection = dataSource.getConnection();
@@ -60,7 +53,7 @@ public class AuditChainReader {
             }
             select.setFetchSize(1_000);
             try (ResultSet rows = select.executeQuery()) {
-                return reader.apply(new RowIterator(rows));
+                return reader.apply(AuditRows.iterate(rows));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
@@ -116,48 +109,5 @@ public class AuditChainReader {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static AuditRecord toRecord(ResultSet row) throws SQLException {
-        return new AuditRecord(row.getLong(1), row.getTimestamp(2).toInstant(), ActorKind.valueOf(row.getString(3)),
-                row.getString(4), AuditEntry.roles(row.getString(5)), row.getString(6), row.getString(7), row.getString(8),
-                row.getString(9), row.getString(10), row.getString(11), AuditOutcome.valueOf(row.getString(12)),
-                row.getString(13), row.getString(14), row.getString(15), row.getString(16), row.getString(17),
-                row.getString(18));
-    }
-
-    private static final class RowIterator implements Iterator<AuditRecord> {
-
-        private final ResultSet rows;
-        private Boolean hasNext;
-
-        RowIterator(ResultSet rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (hasNext == null) {
-                try {
-                    hasNext = rows.next();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
-                }
-            }
-            return hasNext;
-        }
-
-        @Override
-        public AuditRecord next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            hasNext = null;
-            try {
-                return toRecord(rows);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot read the audit trail: " + e.getMessage(), e);
-            }
-        }
     }
 }
