@@ -41,6 +41,14 @@ public final class AuditDetails {
         return this;
     }
 
+    /** Every field whose value differs between two descriptions of the same thing (a field missing on one side is null). */
+    public AuditDetails changes(Map<String, ?> before, Map<String, ?> after) {
+        java.util.Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        fields.forEach(field -> changed(field, before.get(field), after.get(field)));
+        return this;
+    }
+
     /** A secret value, recorded only as its keyed digest. */
     public AuditDetails secret(String key, char[] value) {
         secrets.put(key, value);

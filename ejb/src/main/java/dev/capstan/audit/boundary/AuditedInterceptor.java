@@ -3,6 +3,7 @@ package dev.capstan.audit.boundary;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.audit.entity.AuditOutcome;
+import dev.capstan.platform.AccessDeniedException;
 import dev.capstan.platform.BusinessRuleException;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
@@ -23,8 +24,9 @@ public class AuditedInterceptor {
     Object recordRefusals(InvocationContext invocation) throws Exception {
         try {
             return invocation.proceed();
-        } catch (AuditUnavailableException unrecordable) {
-            throw unrecordable;
+        } catch (AuditUnavailableException | AccessDeniedException recordedOrUnrecordable) {
+            // a denial was audited where it was decided; an unwritable trail cannot take another entry
+            throw recordedOrUnrecordable;
         } catch (BusinessRuleException refused) {
             Audited audited = invocation.getMethod().getAnnotation(Audited.class);
             audit.recordRefusal(event(audited, invocation.getParameters()), AuditOutcome.FAILED, refused.getMessage());

@@ -1,0 +1,88 @@
+package dev.capstan.projects.control;
+
+import dev.capstan.projects.entity.Project;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finds projects. Runs in the caller's transaction; boundaries decide who may ask. */
+@Dependent
+public class ProjectDirectory {
+
+    @PersistenceContext(unitName = "capstan")
+    EntityManager em;
+
+    public Optional<Project> find(String key) {
+        return em.createQuery("select p from Project p where p.key = :key", Project.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    /** Locks the project row: changes inside one project happen one at a time. */
+    public Optional<Project> findForUpdate(String key) {
+        return em.createQuery("select p from Project p where p.key = :key", Project.class)
+                .setParameter("key", key).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    public boolean exists(String key) {
+        return find(key).isPresent();
+    }
+
+    public void add(Project project) {
+        em.persist(project);
+        em.flush();
+    }
+
+    /** Writes pending changes now, so that a broken constraint fails the action before it is audited. */
+    public void flush() {
+        em.flush();
+    }
+
+    /**
+     * One page of the projects {@code username} may see (all of them when {@code everything}),
+     * matching {@code filter}, in the order asked for.
+     */
+    public List<Project> page(ProjectFilter filter, boolean everything, String username, ProjectSort sort, int first, int size) {
+        TypedQuery<Project> query = em.createQuery("select p from Project p" + where(filter, everything)
+                + " order by " + sort.orderBy() + ", p.id asc", Project.class);
+        bind(query, filter, everything, username);
+        return query.setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long count(ProjectFilter filter, boolean everything, String username) {
+        TypedQuery<Long> query = em.createQuery("select count(p) from Project p" + where(filter, everything), Long.class);
+        bind(query, filter, everything, username);
+        return query.getSingleResult();
+    }
+
+    private static String where(ProjectFilter filter, boolean everything) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (!everything) {
+            where.append(" and exists (select m from Membership m where m.project = p and m.user.username = :username)");
+        }
+        if (filter.text().isPresent()) {
+            where.append(" and (lower(p.key) like :text escape '\\' or lower(p.name) like :text escape '\\'"
+                    + " or lower(coalesce(p.owningTeam, '')) like :text escape '\\')");
+        }
+        if (!filter.includeArchived()) {
+            where.append(" and p.archived = false");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, ProjectFilter filter, boolean everything, String username) {
+        if (!everything) {
+            query.setParameter("username", username);
+        }
+        filter.text().ifPresent(text -> query.setParameter("text", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%"));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
