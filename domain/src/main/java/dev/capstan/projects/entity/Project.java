@@ -149,7 +149,7 @@ public class Project {
     public void removeService(String serviceName) {
         requireActive();
         Service service = service(serviceName);
-        services.remove(service);
+        services.removeIf(s -> s == service);
         environments.forEach(environment -> environment.forgetService(serviceName));
     }
 
@@ -193,7 +193,8 @@ public class Project {
 
     public void removeEnvironment(String environmentName) {
         requireActive();
-        environments.remove(environment(environmentName));
+        Environment environment = environment(environmentName);
+        environments.removeIf(e -> e == environment);
     }
 
     public Optional<Environment> findEnvironment(String environmentName) {
@@ -246,7 +247,7 @@ public class Project {
         requireActive();
         Membership membership = membership(username);
         requireAnotherMaintainer(membership);
-        members.remove(membership);
+        members.removeIf(m -> m == membership);
     }
 
     private void requireAnotherMaintainer(Membership leaving) {

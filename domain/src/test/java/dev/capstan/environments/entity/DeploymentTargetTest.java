@@ -1,0 +1,56 @@
+package dev.capstan.environments.entity;
+
+import dev.capstan.platform.FieldError;
+import dev.capstan.platform.InvalidInputException;
+import dev.capstan.platform.Violations;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeploymentTargetTest {
+
+    @Test
+    void settingsAreCheckedAgainstTheKindAndDefaultsAreNotStored() {
+        Violations violations = new Violations();
+        DeploymentTarget target = DeploymentTarget.of("ssh-host",
+                Map.of("host", "127.0.0.1", "port", "22", "user", "deploy", "directory", "/srv/korrigo"), violations);
+
+        assertTrue(violations.isEmpty());
+        assertEquals(TargetKind.SSH_HOST, target.kind());
+        assertEquals(TargetKind.SETTINGS_VERSION, target.settingsVersion());
+        assertEquals(Map.of("host", "127.0.0.1", "user", "deploy", "directory", "/srv/korrigo"), target.settings());
+        assertEquals(Optional.of("22"), target.setting("port"));
+        assertEquals(Optional.of("docker-compose.yml"), target.setting("composeFile"));
+    }
+
+    @Test
+    void missingUnknownAndMistypedSettingsAreEachNamed() {
+        EnvironmentInput input = new EnvironmentInput("production", "production", "ftp://example.com",
+                new EnvironmentInput.TargetInput("render", Map.of("clearCache", "yes", "region", "eu",
+                        "deployHookSecret", "https://api.render.com/deploy/srv-x?key=abc")), List.of());
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> input.validate(Set.of()));
+
+        assertEquals(List.of("baseUrl", "target.settings.serviceId", "target.settings.deployHookSecret",
+                "target.settings.clearCache", "target.settings.region"), refused.errors().stream().map(FieldError::field).toList());
+        assertTrue(refused.errors().get(2).message().contains("never put the secret's value here"));
+    }
+
+    @Test
+    void anEnvironmentGoesBackToTheSameInput() {
+        EnvironmentInput input = new EnvironmentInput("staging", "Staging", "https://staging.example.com",
+                new EnvironmentInput.TargetInput("aws-ssm", Map.of("region", "eu-west-1", "instanceId", "i-0abc", "directory", "/srv/app")),
+                List.of(new EnvironmentInput.OverrideInput("grafana", true, null, null)));
+        EnvironmentDefinition definition = input.validate(Set.of("grafana"));
+
+        assertEquals(definition, definition.toInput().validate(Set.of("grafana")));
+        assertEquals(Tier.STAGING, definition.tier());
+    }
+}
