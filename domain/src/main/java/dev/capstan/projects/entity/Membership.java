@@ -22,6 +22,20 @@ import java.util.Objects;
 @Table(name = "project_membership")
 public class Membership {
 
+    /** A role and production flag as wanted, normalised the way a membership keeps them. */
+    public record Wanted(ProjectRole role, boolean productionDeploys) {
+        public Wanted {
+            productionDeploys = role == ProjectRole.MAINTAINER || role == ProjectRole.DEPLOYER && productionDeploys;
+        }
+
+        public java.util.Map<String, Object> describe() {
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            fields.put("role", dev.capstan.platform.Codes.code(role));
+            fields.put("productionDeploys", productionDeploys);
+            return fields;
+        }
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -55,9 +69,10 @@ public class Membership {
     }
 
     void assign(ProjectRole newRole, boolean mayDeployToProduction) {
-        this.role = Objects.requireNonNull(newRole, "role");
         // A maintainer deploys everywhere; a viewer nowhere: the flag only means something for deployers.
-        this.productionDeploys = newRole == ProjectRole.MAINTAINER || newRole == ProjectRole.DEPLOYER && mayDeployToProduction;
+        Wanted wanted = new Wanted(Objects.requireNonNull(newRole, "role"), mayDeployToProduction);
+        this.role = wanted.role();
+        this.productionDeploys = wanted.productionDeploys();
     }
 
     /** Whether this member may request a deployment to an environment of {@code tier}. */
@@ -67,6 +82,11 @@ public class Membership {
             case DEPLOYER -> tier != Tier.PRODUCTION || productionDeploys;
             case VIEWER -> false;
         };
+    }
+
+    /** Role and production flag, in words, for the audit trail's before/after. */
+    public java.util.Map<String, Object> describe() {
+        return new Wanted(role, productionDeploys).describe();
     }
 
     public Long id() {

@@ -8,7 +8,6 @@ import dev.capstan.audit.boundary.Audited;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.platform.BusinessRuleException;
-import dev.capstan.platform.Codes;
 import dev.capstan.platform.ConcurrentChangeException;
 import dev.capstan.projects.control.Caller;
 import dev.capstan.projects.control.ProjectDirectory;
@@ -23,7 +22,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Who belongs to a project and with which role: maintainers and administrators decide. */
@@ -53,7 +51,7 @@ public class Members {
                 .orElseThrow(() -> new BusinessRuleException("username", "There is no user named " + username + "."));
         Membership membership = project.addMember(user, role, productionDeploys);
         directory.flush();
-        audit.record(event("member.added", project, membership).with(AuditDetails.none().changes(Map.of(), describe(membership))));
+        audit.record(event("member.added", project, membership).with(AuditDetails.none().changes(Map.of(), membership.describe())));
         return view(membership);
     }
 
@@ -62,10 +60,10 @@ public class Members {
         Project project = guard.requireForChange(Caller.of(session), projectKey, "member.changed");
         Membership membership = project.membership(username);
         ConcurrentChangeException.check("The membership of " + username, version, membership.version());
-        Map<String, Object> before = describe(membership);
+        Map<String, Object> before = membership.describe();
         project.changeMember(username, role, productionDeploys);
         directory.flush();
-        AuditDetails changes = AuditDetails.none().changes(before, describe(membership));
+        AuditDetails changes = AuditDetails.none().changes(before, membership.describe());
         if (changes.hasChanges()) {
             audit.record(event("member.changed", project, membership).with(changes));
         }
@@ -76,17 +74,10 @@ public class Members {
     public void remove(String projectKey, String username) {
         Project project = guard.requireForChange(Caller.of(session), projectKey, "member.removed");
         Membership membership = project.membership(username);
-        Map<String, Object> before = describe(membership);
+        Map<String, Object> before = membership.describe();
         project.removeMember(username);
         directory.flush();
         audit.record(event("member.removed", project, membership).with(AuditDetails.none().changes(before, Map.of())));
-    }
-
-    static Map<String, Object> describe(Membership membership) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("role", Codes.code(membership.role()));
-        fields.put("productionDeploys", membership.productionDeploys());
-        return fields;
     }
 
     private static ProjectDetails.MemberView view(Membership membership) {

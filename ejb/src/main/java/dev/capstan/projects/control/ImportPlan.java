@@ -1,0 +1,64 @@
+package dev.capstan.projects.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What importing a project document would do, shown before it is done (the dry run): each change
+ * with its fields before and after, and what the project has that the file does not mention
+ * (kept as it is: an import adds and updates, it never deletes).
+ */
+public record ImportPlan(String projectKey, boolean newProject, List<Change> changes, List<String> kept) {
+
+    public enum Operation { ADD, CHANGE }
+
+    /** One planned change: add or change one thing, e.g. {@code service backend}, with each field's before and after. */
+    public record Change(Operation operation, String type, String name, Map<String, List<Object>> fields) {
+
+        /** One line for people: {@code change service backend: deployOrder 20 -> 30}. */
+        public String summary() {
+            String what = (operation == Operation.ADD ? "add " : "change ") + type + " " + name;
+            if (operation == Operation.ADD || fields.isEmpty()) {
+                return what;
+            }
+            StringBuilder line = new StringBuilder(what).append(':');
+            fields.forEach((field, values) -> line.append(' ').append(field).append(' ')
+                    .append(show(values.get(0))).append(" -> ").append(show(values.get(1))).append(';'));
+            return line.substring(0, line.length() - 1);
+        }
+
+        private static String show(Object value) {
+            return value == null ? "(none)" : value.toString();
+        }
+    }
+
+    public ImportPlan {
+        changes = List.copyOf(changes);
+        kept = List.copyOf(kept);
+    }
+
+    public boolean changesNothing() {
+        return changes.isEmpty();
+    }
+
+    /**
+     * Identifies this exact plan: applying checks it, so what runs is what the person saw, even if
+     * someone changed the project in between.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((projectKey + "\n" + newProject + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Change change : changes) {
+                digest.update((change.summary() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
