@@ -284,6 +284,15 @@ public class Project {
         return fields;
     }
 
+    /** The whole project as a document (config as code): what an export writes and an import reads back. */
+    public ProjectDocument toDocument() {
+        return new ProjectDocument(toInput(), archived,
+                servicesInDeployOrder().stream().map(s -> s.definition().toInput()).toList(),
+                environmentsInOrder().stream().map(e -> e.definition().toInput()).toList(),
+                membersInOrder().stream().map(m -> new MemberInput(m.username(), dev.capstan.platform.Codes.code(m.role()),
+                        m.productionDeploys())).toList());
+    }
+
     public ProjectInput toInput() {
         return new ProjectInput(key, name, description, owningTeam);
     }

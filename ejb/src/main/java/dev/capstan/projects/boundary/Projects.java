@@ -23,8 +23,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -33,6 +31,7 @@ import java.util.Map;
 /**
  * Projects: list those the caller may see, read one, create, describe, archive. Every operation
  * is authorised by {@link ProjectGuard} and every change audited with its before and after.
+ * Reads run in a transaction too: a project's services, environments and members load lazily.
  */
 @Stateless
 @RolesAllowed({GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME, GlobalRole.USER_NAME})
@@ -57,7 +56,6 @@ public class Projects {
     SessionContext session;
 
     /** Administrators and auditors see every project; everyone else the projects they are a member of. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ProjectPage page(ProjectFilter filter, ProjectSort sort, int first, int size) {
         Caller caller = Caller.of(session);
         boolean everything = caller.roles().contains(GlobalRole.ADMIN) || caller.roles().contains(GlobalRole.AUDITOR);
@@ -66,7 +64,6 @@ public class Projects {
                 directory.count(filter, everything, caller.username()));
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ProjectDetails get(String key) {
         Caller caller = Caller.of(session);
         Project project = guard.require(caller, key, ProjectPermission.READ, "project.read");
