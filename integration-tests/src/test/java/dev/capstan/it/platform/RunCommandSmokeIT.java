@@ -67,6 +67,22 @@ class RunCommandSmokeIT {
     }
 
     @Test
+    void theDemoFlagLoadsTheFiveFieldNotesProjectsOnce() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "run-command-demo").toAbsolutePath();
+
+        List<String> firstRun = start(data, "--demo");
+        for (String project : List.of("booking", "fintech", "korrigo", "mailhook", "scanner")) {
+            assertTrue(firstRun.stream().anyMatch(line -> line.contains("Demo project " + project + " loaded")),
+                    project + " is loaded:\n" + String.join("\n", firstRun));
+        }
+        assertStopsCleanly(firstRun);
+
+        List<String> secondRun = start(data, "--demo");
+        assertFalse(secondRun.stream().anyMatch(line -> line.contains("Demo project")), "a restart loads nothing again");
+        assertStopsCleanly(secondRun);
+    }
+
+    @Test
     void aWrongDatabaseSettingIsReportedInOneLineNamingTheVariable() throws Exception {
         String database = System.getProperty("capstan.test.db.url");
         String user = System.getProperty("capstan.test.db.user");
@@ -110,9 +126,10 @@ class RunCommandSmokeIT {
     }
 
     /** Starts {@code ./capstan run --no-build} in its own process group and waits until WildFly has started. */
-    private List<String> start(Path data) throws IOException, InterruptedException {
-        ProcessBuilder command = new ProcessBuilder("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build")
-                .redirectErrorStream(true);
+    private List<String> start(Path data, String... options) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build"));
+        arguments.addAll(List.of(options));
+        ProcessBuilder command = new ProcessBuilder(arguments).redirectErrorStream(true);
         command.environment().keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
         command.environment().put("CAPSTAN_DATA_DIR", data.toString());
         running = command.start();
