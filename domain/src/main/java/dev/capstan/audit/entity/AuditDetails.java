@@ -14,6 +14,8 @@ import java.util.TreeMap;
  */
 public final class AuditDetails {
 
+    private static final String CHANGES = "changes";
+
     private final Map<String, Object> facts = new TreeMap<>();
     private final Map<String, Map<String, Object>> changes = new TreeMap<>();
     private final Map<String, char[]> secrets = new TreeMap<>();
@@ -24,6 +26,9 @@ public final class AuditDetails {
 
     /** A fact: text, a whole number, true/false, or a collection of them (sorted, so order does not matter). */
     public AuditDetails with(String key, Object value) {
+        if (CHANGES.equals(key)) {
+            throw new IllegalArgumentException("'changes' holds the before/after of changed(); name this fact otherwise");
+        }
         facts.put(key, normalize(value));
         return this;
     }
@@ -63,7 +68,7 @@ public final class AuditDetails {
     public String toJson(SecretDigest digest) {
         Map<String, Object> json = new TreeMap<>(facts);
         if (!changes.isEmpty()) {
-            json.put("changes", changes);
+            json.put(CHANGES, changes);
         }
         secrets.forEach((key, value) -> json.put(key, digest.of(value)));
         return CanonicalJson.write(json);

@@ -73,7 +73,7 @@ public class ProjectConfig {
         }
         Project project = importer.apply(document, creator(), audit::record);
         audit.record(AuditEvent.of("project.imported").on("project", project.id(), project.key()).in(project.key(), null)
-                .with(AuditDetails.none().with("changes", plan.changes().size()).with("created", plan.newProject())));
+                .with(AuditDetails.none().with("changesApplied", plan.changes().size()).with("created", plan.newProject())));
         return plan;
     }
 

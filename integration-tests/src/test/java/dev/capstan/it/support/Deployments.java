@@ -27,8 +27,13 @@ public final class Deployments {
      * own, unsecured web module, so the portal's security constraints stay exactly as shipped.
      */
     public static EnterpriseArchive capstanWithTests(Class<?>... testClasses) throws IOException {
+        return capstanWithTests(ShrinkWrap.create(WebArchive.class, "capstan-its.war").addClasses(testClasses));
+    }
+
+    /** As above, with a test module the caller assembled (e.g. with resources the test reads). */
+    public static EnterpriseArchive capstanWithTests(WebArchive tests) throws IOException {
         EnterpriseArchive ear = capstan();
-        ear.addAsModule(Testable.archiveToTest(ShrinkWrap.create(WebArchive.class, "capstan-its.war").addClasses(testClasses)));
+        ear.addAsModule(Testable.archiveToTest(tests));
         String applicationXml;
         try (InputStream in = ear.get("META-INF/application.xml").getAsset().openStream()) {
             applicationXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
