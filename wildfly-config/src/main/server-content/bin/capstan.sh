@@ -36,6 +36,10 @@ fi
 http_port=${CAPSTAN_HTTP_PORT:-8080}
 case "$http_port" in ''|*[!0-9]*) fail "CAPSTAN_HTTP_PORT must be a port number (it is '$http_port')." ;; esac
 
+if [ -n "${CAPSTAN_DEMO_DATA:-}" ] && [ ! -d "$CAPSTAN_DEMO_DATA" ]; then
+    fail "CAPSTAN_DEMO_DATA '$CAPSTAN_DEMO_DATA' is not a folder of project YAML files."
+fi
+
 mkdir -p "$data_dir/server" || fail "CAPSTAN_DATA_DIR '$data_dir' cannot be created."
 [ -w "$data_dir" ] || fail "CAPSTAN_DATA_DIR '$data_dir' is not writable."
 
