@@ -1,10 +1,12 @@
 package dev.capstan.projects.control;
 
+import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.projects.entity.Project;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import java.util.List;
@@ -33,9 +35,27 @@ public class ProjectDirectory {
         return find(key).isPresent();
     }
 
+    /** Adds a new project; two people creating the same key at once: the second is told, not shown an error page. */
     public void add(Project project) {
-        em.persist(project);
-        em.flush();
+        try {
+            em.persist(project);
+            em.flush();
+        } catch (PersistenceException failed) {
+            if (!isUniqueViolation(failed)) {
+                throw failed;
+            }
+            throw new BusinessRuleException("key", "A project with the key " + project.key() + " exists already.");
+        }
+    }
+
+    /** SQL state 23505, on PostgreSQL and H2 alike; the failed transaction can run no query to ask instead. */
+    private static boolean isUniqueViolation(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes pending changes now, so that a broken constraint fails the action before it is audited. */
