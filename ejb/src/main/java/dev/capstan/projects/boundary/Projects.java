@@ -23,8 +23,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -56,8 +54,12 @@ public class Projects {
     @Resource
     SessionContext session;
 
-    /** Administrators and auditors see every project; everyone else the projects they are a member of. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /**
+     * Administrators and auditors see every project; everyone else the projects they are a member of.
+     * Reads of projects run in a transaction (REQUIRED, not SUPPORTS): they walk the project's lazy
+     * collections (members for the standing, services, environments), and without a transaction the
+     * persistence context ends with each query, so that walk fails for a caller that has none.
+     */
     public ProjectPage page(ProjectFilter filter, ProjectSort sort, int first, int size) {
         Caller caller = Caller.of(session);
         boolean everything = caller.roles().contains(GlobalRole.ADMIN) || caller.roles().contains(GlobalRole.AUDITOR);
@@ -66,7 +68,7 @@ public class Projects {
                 directory.count(filter, everything, caller.username()));
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** In a transaction, as {@link #page} says why. */
     public ProjectDetails get(String key) {
         Caller caller = Caller.of(session);
         Project project = guard.require(caller, key, ProjectPermission.READ, "project.read");
