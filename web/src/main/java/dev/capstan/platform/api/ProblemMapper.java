@@ -14,7 +14,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NoContentException;
@@ -76,8 +75,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (find(thrown, NoContentException.class).isPresent()) {
             return Problem.of(Status.BAD_REQUEST, Bodies.MISSING);
         }
-        if (find(thrown, JsonbException.class).isPresent() || find(thrown, JsonException.class).isPresent()
-                || find(thrown, ProcessingException.class).isPresent()) {
+        if (find(thrown, JsonbException.class).isPresent() || find(thrown, JsonException.class).isPresent()) {
             return Problem.of(Status.BAD_REQUEST, UNREADABLE_BODY);
         }
         int status = thrown instanceof WebApplicationException web ? web.getResponse().getStatus() : 500;
