@@ -37,6 +37,20 @@ public class PortalClient {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A REST API call with this client's session (if any): {@code json}, when not null, is sent as
+     * {@code application/json}.
+     */
+    public HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Loads {@code page}, then posts its form {@code formId} with {@code fields} and {@code button} pressed. */
     public HttpResponse<String> submit(String page, String formId, Map<String, String> fields, String button)
             throws IOException, InterruptedException {

@@ -26,7 +26,7 @@ public class SignedInSession implements HttpSessionListener {
         registry.signedIn(username, session);
     }
 
-    static boolean mustChangePassword(HttpSession session) {
+    public static boolean mustChangePassword(HttpSession session) {
         return session != null && Boolean.TRUE.equals(session.getAttribute(MUST_CHANGE_PASSWORD));
     }
 
