@@ -64,10 +64,15 @@ class AuthorizationMatrixIT extends PortalTest {
             DELETE /api/v1/projects/{key}/members/{username}   204   403     204        403      403    404
             POST   /api/v1/projects/{key}/archive              204   403     204        403      403    404
             POST   /api/v1/projects/{key}/unarchive            204   403     204        403      403    404
+            GET    /api/v1/projects/{key}/export               200   200     200        200      200    404
+            POST   /api/v1/projects/import                     200   403     200        403      403    404
             """;
 
-    /** A call to make: where, and the body (null for none). */
-    record Call(String path, String body) {
+    /** A call to make: where, and the body (null for none), JSON unless said otherwise. */
+    record Call(String path, String body, String contentType) {
+        Call(String path, String body) {
+            this(path, body, "application/json");
+        }
     }
 
     @FunctionalInterface
@@ -113,6 +118,9 @@ class AuthorizationMatrixIT extends PortalTest {
         calls.put("DELETE " + members + "/{username}", (key, caller) -> new Call(projects + "/" + key + "/members/matrix-viewer", null));
         calls.put("POST /api/v1/projects/{key}/archive", (key, caller) -> new Call(projects + "/" + key + "/archive", null));
         calls.put("POST /api/v1/projects/{key}/unarchive", (key, caller) -> new Call(projects + "/" + key + "/unarchive", null));
+        calls.put("GET /api/v1/projects/{key}/export", (key, caller) -> new Call(projects + "/" + key + "/export", null));
+        calls.put("POST /api/v1/projects/import", (key, caller) -> new Call(projects + "/import",
+                "capstan: 1\nproject:\n  key: " + key + "\n  name: Imported by " + caller + "\n", "application/yaml"));
         return calls;
     }
 
@@ -131,7 +139,7 @@ class AuthorizationMatrixIT extends PortalTest {
             createProjectWithEverything(key);
             for (Map.Entry<String, CallOn> operation : calls.entrySet()) {
                 Call call = operation.getValue().on(key, caller);
-                HttpResponse<String> answer = clients.get(caller).call(operation.getKey().split(" ")[0], call.path(), call.body());
+                HttpResponse<String> answer = clients.get(caller).call(operation.getKey().split(" ")[0], call.path(), call.body(), call.contentType());
                 made++;
                 int expected = matrix.get(operation.getKey()).get(caller);
                 if (answer.statusCode() != expected) {

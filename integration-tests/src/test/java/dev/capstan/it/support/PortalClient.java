@@ -42,11 +42,16 @@ public class PortalClient {
      * {@code application/json}.
      */
     public HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        return call(method, path, json, "application/json");
+    }
+
+    /** As above, with a body of another type, e.g. a project file as {@code application/yaml}. */
+    public HttpResponse<String> call(String method, String path, String body, String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Accept", "application/json, application/problem+json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .header("Accept", "application/json, application/problem+json, application/yaml")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -119,8 +119,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 403 -> NOT_ALLOWED;
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not take that method.";
-            case 406 -> "This address answers application/json only.";
-            case 415 -> "Send the body as application/json.";
+            case 406 -> "This address answers application/json (project files: application/yaml).";
+            case 415 -> "Send the body as application/json (project files: application/yaml).";
             default -> Optional.ofNullable(Status.fromStatusCode(status)).map(Status::getReasonPhrase).orElse("Error " + status);
         };
     }
