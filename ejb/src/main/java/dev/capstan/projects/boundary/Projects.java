@@ -56,8 +56,14 @@ public class Projects {
     @Resource
     SessionContext session;
 
-    /** Administrators and auditors see every project; everyone else the projects they are a member of. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /**
+     * Administrators and auditors see every project; everyone else the projects they are a member of.
+     * A read, yet REQUIRED rather than SUPPORTS: it walks each project's lazy collections (members for
+     * the standing, services and environments for the counts), which needs the persistence context
+     * open for the whole call. Without a transaction WildFly detaches query results at once
+     * (LazyInitializationException when a page calls it).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ProjectPage page(ProjectFilter filter, ProjectSort sort, int first, int size) {
         Caller caller = Caller.of(session);
         boolean everything = caller.roles().contains(GlobalRole.ADMIN) || caller.roles().contains(GlobalRole.AUDITOR);
@@ -66,7 +72,8 @@ public class Projects {
                 directory.count(filter, everything, caller.username()));
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** A read, REQUIRED for the same reason as {@link #page}: the details walk every collection of the project. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ProjectDetails get(String key) {
         Caller caller = Caller.of(session);
         Project project = guard.require(caller, key, ProjectPermission.READ, "project.read");
