@@ -46,6 +46,8 @@ class ProjectPage {
 
     void tab(String title) {
         browser.click(By.xpath("//*[@id='page:tabs']//ul[@role='tablist']//a[normalize-space()='" + title + "']"));
+        browser.waitFor(By.xpath("//*[@id='page:tabs']//ul[@role='tablist']/li[contains(@class, 'ui-state-active')]//a[normalize-space()='"
+                + title + "']"));
     }
 
     /** A service as the dialog takes it; null fields stay empty. */

@@ -60,6 +60,9 @@ class ProjectPagesIT extends PortalTest {
                     && services.get(2).startsWith("90 nginx proxy"), "in deploy order: " + services);
             assertTrue(services.get(1).contains("essential") && services.get(1).contains("/api/health/ready/ → 200, 2 expectations"),
                     services.get(1));
+            page.open("shop"); // without the growl that confirmed the last save
+            page.tab("Services");
+            browser.waitForText(By.id(ProjectPage.SERVICES), "nginx");
             browser.screenshot("21-project-services");
 
             page.startNewEnvironment("staging", "staging", "https://staging.shop.example.com");
@@ -74,8 +77,8 @@ class ProjectPagesIT extends PortalTest {
             browser.click(By.id("environment:save"));
             String missingUser = page.messageBeside("environment:settings:2:value");
             assertTrue(missingUser.contains("needs the user setting"), "the missing setting is named beside its input: " + missingUser);
-            page.setting(2, "deploy");
             browser.screenshot("22-environment-editor");
+            page.setting(2, "deploy");
             page.save("environmentDialog", "environment:save");
             String production = browser.waitForTextIn(By.id(ProjectPage.ENVIRONMENTS), "production");
             assertTrue(production.contains("ssh-host: host=shop-1.example.com, user=deploy, directory=/srv/shop"), production);
@@ -86,18 +89,25 @@ class ProjectPagesIT extends PortalTest {
             assertEquals(2, members.size(), members.toString());
             assertTrue(members.get(0).contains("paula-pages") && members.get(0).contains("maintainer"), members.toString());
             assertTrue(members.get(1).contains("vic-viewer") && members.get(1).contains("viewer"), members.toString());
+            page.open("shop");
+            page.tab("Members");
+            browser.waitForText(By.id(ProjectPage.MEMBERS), "vic-viewer");
             browser.screenshot("23-project-members");
 
             page.openList();
+            page.create("billing", "Billing", "Invoices and payment runs.", "Payments");
+            page.openList();
             browser.waitForText(By.id(ProjectPage.LIST), "Checkout");
-            String row = page.rows(ProjectPage.LIST).get(0);
-            assertTrue(row.contains("shop Shop Checkout 3 2 maintainer"), "key, name, team, services, environments, role: " + row);
+            List<String> projects = page.rows(ProjectPage.LIST);
+            assertEquals(List.of("billing Billing Payments 0 0 maintainer", "shop Shop Checkout 3 2 maintainer"), projects,
+                    "key, name, team, services, environments, role");
             browser.screenshot("20-projects");
             browser.signOut();
 
             signIn(browser, "vic-viewer");
             page.openList();
             browser.waitForText(By.id(ProjectPage.LIST), "viewer");
+            assertEquals(1, page.rows(ProjectPage.LIST).size(), "only the project vic-viewer is a member of");
             browser.click(By.linkText("shop"));
             browser.waitForUrlEnding("key=shop");
             browser.waitForText(By.id("page:tabs:overview"), "You can read this project");
