@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,6 +94,40 @@ public class Browser implements AutoCloseable {
                     element.click();
                     return true;
                 });
+    }
+
+    /** Waits until the element is gone or hidden, e.g. a dialog after a successful save. */
+    public void waitForHidden(By locator) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
+    /** The text of each element that matches, e.g. each row of a table. */
+    public List<String> texts(By locator) {
+        return driver.findElements(locator).stream().map(WebElement::getText).toList();
+    }
+
+    public boolean isShown(By locator) {
+        return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /** Picks the option labelled {@code label} of a PrimeFaces select menu (p:selectOneMenu) by its client id. */
+    public void choose(String menuId, String label) {
+        click(By.id(menuId + "_label"));
+        // The panel slides open; an item clicked while it still moves may be missed.
+        waitFor(By.cssSelector("[id='" + menuId + "_panel'].ui-connected-overlay-enter-done"));
+        click(By.xpath("//*[@id='" + menuId + "_items']//li[@data-label='" + label + "']"));
+        waitForText(By.id(menuId + "_label"), label);
+        waitForHidden(By.id(menuId + "_panel"));
+    }
+
+    /** Clicks a PrimeFaces checkbox (p:selectBooleanCheckbox) by its client id. */
+    public void tick(String checkboxId) {
+        click(By.cssSelector("[id='" + checkboxId + "'] .ui-chkbox-box"));
+    }
+
+    /** Answers "Yes" in the open p:confirm dialog. */
+    public void confirm() {
+        click(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes"));
     }
 
     public String currentUrl() {

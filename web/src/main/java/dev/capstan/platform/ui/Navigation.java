@@ -28,7 +28,7 @@ public class Navigation {
 
     static final List<Section> SECTIONS = List.of(
             new Section("Dashboard", "/index.xhtml", "pi pi-home", EVERYONE),
-            new Section("Projects", null, "pi pi-folder", EVERYONE),
+            new Section("Projects", "/projects/index.xhtml", "pi pi-folder", EVERYONE),
             new Section("Deployments", null, "pi pi-send", EVERYONE),
             new Section("Backups", null, "pi pi-database", EVERYONE),
             new Section("Health", null, "pi pi-heart", EVERYONE),
