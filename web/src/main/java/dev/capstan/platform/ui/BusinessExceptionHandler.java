@@ -70,8 +70,12 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 sendNotFound(faces, broken.get().getMessage());
                 events.remove();
             } else if (broken.isPresent()) {
+                boolean several = broken.get() instanceof InvalidInputException;
                 for (FieldError error : errorsOf(broken.get())) {
-                    report(faces, error.field() == null ? null : clientIdOf(faces, error.field()).orElse(null), error.message());
+                    Optional<String> input = error.field() == null ? Optional.empty() : clientIdOf(faces, error.field());
+                    // At the top, one of several problems names its field (e.g. services[4].kind of an imported file).
+                    boolean named = several && input.isEmpty() && error.field() != null;
+                    report(faces, input.orElse(null), named ? error.field() + ": " + error.message() : error.message());
                 }
                 events.remove();
             } else if (find(thrown, EJBAccessException.class).isPresent()) {
