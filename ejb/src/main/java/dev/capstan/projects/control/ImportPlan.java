@@ -16,7 +16,10 @@ public record ImportPlan(String projectKey, boolean newProject, List<Change> cha
 
     public enum Operation { ADD, CHANGE }
 
-    /** One planned change: add or change one thing, e.g. {@code service backend}, with each field's before and after. */
+    /**
+     * One planned change: add or change one thing, e.g. {@code service backend}, with each field's
+     * before and after (for an addition, the fields it is added with).
+     */
     public record Change(Operation operation, String type, String name, Map<String, List<Object>> fields) {
 
         /** One line for people: {@code change service backend: deployOrder 20 -> 30}. */
@@ -54,7 +57,8 @@ public record ImportPlan(String projectKey, boolean newProject, List<Change> cha
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((projectKey + "\n" + newProject + "\n").getBytes(StandardCharsets.UTF_8));
             for (Change change : changes) {
-                digest.update((change.summary() + "\n").getBytes(StandardCharsets.UTF_8));
+                // every field's before and after, not just the summary: a different file adding the same names is another plan
+                digest.update((change.summary() + " " + change.fields() + "\n").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException e) {

@@ -274,7 +274,7 @@ public class ProjectImporter {
             if (operation == ImportPlan.Operation.CHANGE && fields.isEmpty()) {
                 return false;
             }
-            changes.add(new ImportPlan.Change(operation, type, name, operation == ImportPlan.Operation.ADD ? Map.of() : fields));
+            changes.add(new ImportPlan.Change(operation, type, name, fields));
             return true;
         }
 
