@@ -25,7 +25,7 @@ public record EnvironmentDefinition(String name, Tier tier, String baseUrl, Depl
     /** Field by field, in words, for the audit trail's before/after. */
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("tier", tier);
+        fields.put("tier", Codes.code(tier));
         fields.put("baseUrl", baseUrl);
         fields.put("target", target.toString());
         fields.put("overrides", overrides.stream().map(ServiceOverride::toString).toList());

@@ -28,7 +28,7 @@ public record ServiceDefinition(String name, ServiceKind kind, boolean essential
     /** Field by field, in words, for the audit trail's before/after. */
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("kind", kind);
+        fields.put("kind", dev.capstan.platform.Codes.code(kind));
         fields.put("essential", essential);
         fields.put("image", image);
         fields.put("sourceRepository", sourceRepository);

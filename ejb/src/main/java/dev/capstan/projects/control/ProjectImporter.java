@@ -267,7 +267,8 @@ public class ProjectImporter {
             for (String key : keys) {
                 Object was = before.get(key);
                 Object now = after.get(key);
-                if (!java.util.Objects.equals(was, now)) {
+                boolean emptyAddition = operation == ImportPlan.Operation.ADD && now instanceof java.util.Collection<?> c && c.isEmpty();
+                if (!java.util.Objects.equals(was, now) && !emptyAddition) {
                     fields.put(key, java.util.Arrays.asList(was, now));
                 }
             }

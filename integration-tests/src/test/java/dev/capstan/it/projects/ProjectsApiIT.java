@@ -192,7 +192,7 @@ class ProjectsApiIT extends PortalTest {
         problem(owner.call("GET", PROJECTS + "/api-removals/members/api-leaver", null), 404);
         assertEquals("{\"after\":null,\"before\":\"redis\"}",
                 changes("service.removed", "api-removals", "cache").getJsonObject("image").toString());
-        assertEquals("{\"after\":null,\"before\":\"DEVELOPMENT\"}",
+        assertEquals("{\"after\":null,\"before\":\"development\"}",
                 changes("environment.removed", "api-removals", "development").getJsonObject("tier").toString());
         assertEquals("{\"after\":null,\"before\":\"viewer\"}",
                 changes("member.removed", "api-removals", "api-leaver").getJsonObject("role").toString());
