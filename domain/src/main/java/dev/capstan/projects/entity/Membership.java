@@ -1,5 +1,8 @@
 package dev.capstan.projects.entity;
 
+import dev.capstan.platform.Codes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.capstan.access.entity.User;
 import dev.capstan.environments.entity.Tier;
 import jakarta.persistence.Column;
@@ -28,9 +31,9 @@ public class Membership {
             productionDeploys = role == ProjectRole.MAINTAINER || role == ProjectRole.DEPLOYER && productionDeploys;
         }
 
-        public java.util.Map<String, Object> describe() {
-            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
-            fields.put("role", dev.capstan.platform.Codes.code(role));
+        public Map<String, Object> describe() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("role", Codes.code(role));
             fields.put("productionDeploys", productionDeploys);
             return fields;
         }
@@ -85,7 +88,7 @@ public class Membership {
     }
 
     /** Role and production flag, in words, for the audit trail's before/after. */
-    public java.util.Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         return new Wanted(role, productionDeploys).describe();
     }
 

@@ -1,5 +1,6 @@
 package dev.capstan.projects.entity;
 
+import dev.capstan.platform.Codes;
 import dev.capstan.access.entity.User;
 import dev.capstan.environments.entity.Environment;
 import dev.capstan.environments.entity.EnvironmentDefinition;
@@ -289,7 +290,7 @@ public class Project {
         return new ProjectDocument(toInput(), archived,
                 servicesInDeployOrder().stream().map(s -> s.definition().toInput()).toList(),
                 environmentsInOrder().stream().map(e -> e.definition().toInput()).toList(),
-                membersInOrder().stream().map(m -> new MemberInput(m.username(), dev.capstan.platform.Codes.code(m.role()),
+                membersInOrder().stream().map(m -> new MemberInput(m.username(), Codes.code(m.role()),
                         m.productionDeploys())).toList());
     }
 

@@ -1,5 +1,6 @@
 package dev.capstan.projects.entity;
 
+import dev.capstan.platform.Codes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record ServiceDefinition(String name, ServiceKind kind, boolean essential
 
     /** Back to input form, for an editor or an export. */
     public ServiceInput toInput() {
-        return new ServiceInput(name, dev.capstan.platform.Codes.code(kind), essential, image, sourceRepository, defaultRef, deployOrder,
+        return new ServiceInput(name, Codes.code(kind), essential, image, sourceRepository, defaultRef, deployOrder,
                 endpoint(liveness), endpoint(readiness), smokeChecks.stream()
                 .map(c -> new ServiceInput.SmokeCheckInput(c.method(), c.path(), c.expectedStatus(), c.bodyContains())).toList());
     }
@@ -28,7 +29,7 @@ public record ServiceDefinition(String name, ServiceKind kind, boolean essential
     /** Field by field, in words, for the audit trail's before/after. */
     public Map<String, Object> describe() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("kind", dev.capstan.platform.Codes.code(kind));
+        fields.put("kind", Codes.code(kind));
         fields.put("essential", essential);
         fields.put("image", image);
         fields.put("sourceRepository", sourceRepository);

@@ -1,5 +1,6 @@
 package dev.capstan.projects.boundary;
 
+import java.util.Locale;
 import dev.capstan.access.control.UserDirectory;
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.access.entity.User;
@@ -47,7 +48,7 @@ public class Members {
     @Audited(value = "member.added", target = "project")
     public ProjectDetails.MemberView add(String projectKey, String username, ProjectRole role, boolean productionDeploys) {
         Project project = guard.requireForChange(Caller.of(session), projectKey, "member.added");
-        User user = users.findByUsername(username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT))
+        User user = users.findByUsername(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> new BusinessRuleException("username", "There is no user named " + username + "."));
         Membership membership = project.addMember(user, role, productionDeploys);
         directory.flush();

@@ -1,5 +1,6 @@
 package dev.capstan.projects.control;
 
+import java.sql.SQLException;
 import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.projects.entity.Project;
 import jakarta.enterprise.context.Dependent;
@@ -51,7 +52,7 @@ public class ProjectDirectory {
     /** SQL state 23505, on PostgreSQL and H2 alike; the failed transaction can run no query to ask instead. */
     private static boolean isUniqueViolation(Throwable failed) {
         for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package dev.capstan.projects.control;
 
+import java.util.Locale;
+import java.util.Optional;
 import dev.capstan.audit.boundary.AuditTrail;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.audit.entity.AuditOutcome;
@@ -48,7 +50,7 @@ public class ProjectGuard {
         return AccessDeniedException.forbidden(message);
     }
 
-    private Project check(Caller caller, java.util.Optional<Project> found, String key, ProjectPermission permission, String action) {
+    private Project check(Caller caller, Optional<Project> found, String key, ProjectPermission permission, String action) {
         Project project = found.orElseThrow(() -> notFound(key));
         ProjectStanding standing = standing(caller, project);
         if (standing.allows(permission)) {
@@ -64,7 +66,7 @@ public class ProjectGuard {
     }
 
     private static String normalized(String key) {
-        return key == null ? "" : key.strip().toLowerCase(java.util.Locale.ROOT);
+        return key == null ? "" : key.strip().toLowerCase(Locale.ROOT);
     }
 
     private static NotFoundException notFound(String key) {

@@ -1,5 +1,10 @@
 package dev.capstan.projects.control;
 
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import dev.capstan.access.control.UserDirectory;
 import dev.capstan.access.entity.User;
 import dev.capstan.audit.entity.AuditDetails;
@@ -67,7 +72,7 @@ public class ProjectImporter {
     }
 
     private static String keyOf(ProjectDocument document) {
-        return document.project().key() == null ? "" : document.project().key().strip().toLowerCase(java.util.Locale.ROOT);
+        return document.project().key() == null ? "" : document.project().key().strip().toLowerCase(Locale.ROOT);
     }
 
     /** One pass over the document: plans when {@code record} is null, applies otherwise. */
@@ -167,7 +172,7 @@ public class ProjectImporter {
             List<MemberInput> inputs = document.members();
             for (int i = 0; i < inputs.size(); i++) {
                 MemberInput member = inputs.get(i);
-                String username = member.username() == null ? "" : member.username().strip().toLowerCase(java.util.Locale.ROOT);
+                String username = member.username() == null ? "" : member.username().strip().toLowerCase(Locale.ROOT);
                 if (users.findByUsername(username).isEmpty()) {
                     errors.add(new FieldError("members[" + i + "].user", "There is no user named '" + username + "'."));
                 }
@@ -250,11 +255,11 @@ public class ProjectImporter {
             project.servicesInDeployOrder().stream().map(Service::name).filter(n -> !named.contains(n))
                     .forEach(n -> kept.add("service " + n));
             Set<String> environments = document.environments().stream()
-                    .map(e -> e.name() == null ? "" : e.name().strip().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+                    .map(e -> e.name() == null ? "" : e.name().strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             project.environmentsInOrder().stream().map(Environment::name).filter(n -> !environments.contains(n))
                     .forEach(n -> kept.add("environment " + n));
             Set<String> members = document.members().stream()
-                    .map(m -> m.username() == null ? "" : m.username().strip().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+                    .map(m -> m.username() == null ? "" : m.username().strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
             project.membersInOrder().stream().map(Membership::username).filter(n -> !members.contains(n))
                     .forEach(n -> kept.add("member " + n));
         }
@@ -262,14 +267,14 @@ public class ProjectImporter {
         /** Notes a change when something differs (or is new); returns whether it did. */
         private boolean change(ImportPlan.Operation operation, String type, String name, Map<String, ?> before, Map<String, ?> after) {
             Map<String, List<Object>> fields = new LinkedHashMap<>();
-            Set<String> keys = new java.util.LinkedHashSet<>(before.keySet());
+            Set<String> keys = new LinkedHashSet<>(before.keySet());
             keys.addAll(after.keySet());
             for (String key : keys) {
                 Object was = before.get(key);
                 Object now = after.get(key);
-                boolean emptyAddition = operation == ImportPlan.Operation.ADD && now instanceof java.util.Collection<?> c && c.isEmpty();
-                if (!java.util.Objects.equals(was, now) && !emptyAddition) {
-                    fields.put(key, java.util.Arrays.asList(was, now));
+                boolean emptyAddition = operation == ImportPlan.Operation.ADD && now instanceof Collection<?> c && c.isEmpty();
+                if (!Objects.equals(was, now) && !emptyAddition) {
+                    fields.put(key, Arrays.asList(was, now));
                 }
             }
             if (operation == ImportPlan.Operation.CHANGE && fields.isEmpty()) {
