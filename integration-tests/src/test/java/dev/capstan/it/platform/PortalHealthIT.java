@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What a load balancer and Prometheus see on the management port, without signing in. */
 class PortalHealthIT extends PortalTest {
 
-    private static final URI MANAGEMENT = URI.create("http://127.0.0.1:9990/");
+    private static final URI MANAGEMENT = URI.create("http://127.0.0.1:" + System.getProperty("capstan.test.management.port", "9990") + "/");
     private static final Pattern DATABASE_UP =
             Pattern.compile("\\{\"name\":\"database\",\"status\":\"UP\",\"data\":\\{\"database\":\"PostgreSQL\"}}");
 
