@@ -2,12 +2,16 @@ package dev.capstan.audit.entity;
 
 import java.security.PublicKey;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Walks the chain in sequence order and stops at the first damaged entry. Entries stream through
@@ -16,8 +20,9 @@ import java.util.Map;
  * <p>What it can tell apart: an entry edited in place (its hash no longer matches), an entry
  * replaced together with its hash (the next entry vouches for a different one), entries deleted
  * (a gap, or later entries renumbered to close it), entries swapped within {@value #WINDOW}
- * places, and a tail cut off below a signed checkpoint. Cutting off the tail after the newest
- * checkpoint is invisible until the next checkpoint; that is why checkpoints are signed hourly.
+ * places, entries dated before the entry they follow, and a tail cut off below a signed checkpoint
+ * or below the chain head the server last saw (its witness, written every minute). What the
+ * chain alone cannot show, checkpoints deleted from the database, the witness does.
  */
 public final class ChainVerifier {
 
@@ -30,27 +35,36 @@ public final class ChainVerifier {
     }
 
     /**
-     * Checks every checkpoint's signature with the server's public key, then the chain against
-     * them. A checkpoint that does not verify is reported first: nothing it claims can be used.
+     * Checks every checkpoint's signature with the server's public keys (the current one and those
+     * rotated out), that every checkpoint the witness holds is still in the database, then the
+     * chain against all of them and the witnessed head. A checkpoint that does not verify is
+     * reported first: nothing it claims can be used.
      */
-    public static ChainVerification verify(Iterator<AuditRecord> entries, List<CheckpointRecord> checkpoints, PublicKey key) {
-        ChainVerification forged = verifySignatures(checkpoints, key);
-        if (forged != null) {
-            return forged;
+    public static ChainVerification verify(Iterator<AuditRecord> entries, List<CheckpointRecord> checkpoints, Witness witness,
+                                           Collection<PublicKey> keys) {
+        ChainVerification refused = checkCheckpoints(checkpoints, witness, keys);
+        if (refused != null) {
+            return refused;
         }
-        return new ChainVerifier(checkpoints.stream().map(CheckpointRecord::mark).toList()).verify(entries);
+        List<CheckpointMark> marks = new ArrayList<>();
+        checkpoints.forEach(checkpoint -> marks.add(checkpoint.mark()));
+        if (witness.head() != null) {
+            marks.add(witness.head());
+        }
+        return new ChainVerifier(marks).verify(entries);
     }
 
     /**
      * Checks a filtered excerpt of the chain: every entry against its own hash, the links between
-     * entries that follow each other, and the checkpoints whose entries are in the excerpt. Gaps
-     * are expected (the filter left entries out), so deletions and truncation cannot be told.
+     * entries that follow each other, that times never go backwards, and the checkpoints whose
+     * entries are in the excerpt. Gaps are expected (the filter left entries out), so deletions
+     * and truncation cannot be told: an excerpt never proves completeness.
      */
     public static ChainVerification verifyExcerpt(Iterator<AuditRecord> entries, List<CheckpointRecord> checkpoints,
-                                                  PublicKey key) {
-        ChainVerification forged = verifySignatures(checkpoints, key);
-        if (forged != null) {
-            return forged;
+                                                  Witness witness, Collection<PublicKey> keys) {
+        ChainVerification refused = checkCheckpoints(checkpoints, witness, keys);
+        if (refused != null) {
+            return refused;
         }
         Map<Long, String> signedHashes = new HashMap<>();
         checkpoints.forEach(checkpoint -> signedHashes.put(checkpoint.sequence(), checkpoint.entryHash()));
@@ -66,6 +80,9 @@ public final class ChainVerifier {
                 return ChainVerification.damaged(checked, previous.sequence(), ChainDamage.EDITED, null,
                         "Entry " + previous.sequence() + " was replaced: entry " + entry.sequence() + " vouches for a different one.");
             }
+            if (previous != null && entry.time().isBefore(previous.time())) {
+                return backdated(checked, entry, previous);
+            }
             String signed = signedHashes.get(entry.sequence());
             if (signed != null && !signed.equals(entry.hash())) {
                 return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.EDITED, entry.sequence(),
@@ -77,15 +94,33 @@ public final class ChainVerifier {
         return ChainVerification.intact(checked);
     }
 
-    private static ChainVerification verifySignatures(List<CheckpointRecord> checkpoints, PublicKey key) {
-        for (CheckpointRecord checkpoint : checkpoints) {
-            if (!checkpoint.verifies(key)) {
+    /** Forged or altered checkpoints first, then checkpoints the witness holds but the database lost. */
+    private static ChainVerification checkCheckpoints(List<CheckpointRecord> checkpoints, Witness witness,
+                                                      Collection<PublicKey> keys) {
+        List<CheckpointRecord> all = new ArrayList<>(checkpoints);
+        all.addAll(witness.checkpoints());
+        for (CheckpointRecord checkpoint : all) {
+            if (!checkpoint.verifiesWithAny(keys)) {
                 return ChainVerification.damaged(0, checkpoint.sequence(), ChainDamage.CHECKPOINT_INVALID, checkpoint.sequence(),
                         "The checkpoint at entry " + checkpoint.sequence() + " (signed " + AuditRecord.formatTime(checkpoint.signedAt())
                                 + ") does not verify with the public key: it was forged or altered.");
             }
         }
-        return null;
+        Set<CheckpointRecord> stored = new HashSet<>(checkpoints);
+        return witness.checkpoints().stream().filter(witnessed -> !stored.contains(witnessed))
+                .min(Comparator.comparingLong(CheckpointRecord::sequence))
+                .map(missing -> ChainVerification.damaged(0, missing.sequence(), ChainDamage.CHECKPOINT_MISSING, missing.sequence(),
+                        "The checkpoint at entry " + missing.sequence() + " (signed " + AuditRecord.formatTime(missing.signedAt())
+                                + ") is missing from the database, though the server's witness file holds it:"
+                                + " checkpoints were deleted, which can hide a rewritten chain."))
+                .orElse(null);
+    }
+
+    private static ChainVerification backdated(long checked, AuditRecord entry, AuditRecord previous) {
+        return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.BACKDATED, null,
+                "Entry " + entry.sequence() + " is dated " + AuditRecord.formatTime(entry.time()) + ", before entry "
+                        + previous.sequence() + " (" + AuditRecord.formatTime(previous.time())
+                        + "): it was back-dated or inserted out of order.");
     }
 
     /** @param entries the chain in ascending sequence order */
@@ -94,6 +129,7 @@ public final class ChainVerifier {
         fill(window, entries);
         long expected = 1;
         String previousHash = AuditRecord.GENESIS;
+        AuditRecord previous = null;
         long checked = 0;
         int nextCheckpoint = 0;
         while (!window.isEmpty()) {
@@ -103,15 +139,19 @@ public final class ChainVerifier {
             if (damage != null) {
                 return damage;
             }
+            if (previous != null && entry.time().isBefore(previous.time())) {
+                return backdated(checked, entry, previous);
+            }
             while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).sequence() <= entry.sequence()) {
                 CheckpointMark mark = checkpoints.get(nextCheckpoint++);
                 if (mark.sequence() == entry.sequence() && !mark.entryHash().equals(entry.hash())) {
                     return ChainVerification.damaged(checked, entry.sequence(), ChainDamage.EDITED, mark.sequence(),
-                            "Entries up to " + entry.sequence() + " were rewritten with new hashes: checkpoint "
-                                    + mark.sequence() + " signed a different hash.");
+                            "Entries up to " + entry.sequence() + " were rewritten with new hashes: " + mark.name()
+                                    + (mark.name().startsWith("checkpoint") ? " signed" : " had") + " a different hash.");
                 }
             }
             previousHash = entry.hash();
+            previous = entry;
             expected = entry.sequence() + 1;
             checked++;
         }
@@ -119,7 +159,7 @@ public final class ChainVerifier {
         if (nextCheckpoint < checkpoints.size()) {
             CheckpointMark newest = checkpoints.get(checkpoints.size() - 1);
             return ChainVerification.damaged(checked, last + 1, ChainDamage.TRUNCATED, newest.sequence(),
-                    "The chain ends at " + last + " but checkpoint " + newest.sequence()
+                    "The chain ends at " + last + " but " + newest.name()
                             + " vouches for entries up to " + newest.sequence() + ": entries after " + last + " were cut off.");
         }
         return ChainVerification.intact(checked);

@@ -53,12 +53,23 @@ public final class AuditExportFormat {
     }
 
     public static String checkpoint(CheckpointRecord checkpoint) {
+        return checkpoint(checkpoint, false);
+    }
+
+    /**
+     * A checkpoint line. {@code witnessOnly}: the server's witness file holds this checkpoint but
+     * the database no longer does; the offline verifier reports it as the server does.
+     */
+    public static String checkpoint(CheckpointRecord checkpoint, boolean witnessOnly) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("type", "checkpoint");
         line.put("sequence", checkpoint.sequence());
         line.put("entryHash", checkpoint.entryHash());
         line.put("signedAt", AuditRecord.formatTime(checkpoint.signedAt()));
         line.put("signature", checkpoint.signature());
+        if (witnessOnly) {
+            line.put("witnessOnly", true);
+        }
         return CanonicalJson.write(line);
     }
 
@@ -93,7 +104,7 @@ public final class AuditExportFormat {
     public record Header(boolean complete, String exportedAt) implements Line {
     }
 
-    public record Checkpoint(CheckpointRecord checkpoint) implements Line {
+    public record Checkpoint(CheckpointRecord checkpoint, boolean witnessOnly) implements Line {
     }
 
     public record Entry(AuditRecord entry) implements Line {
@@ -111,7 +122,7 @@ public final class AuditExportFormat {
         }
         if ("checkpoint".equals(type)) {
             return new Checkpoint(new CheckpointRecord(number(line, "sequence"), text(line, "entryHash"),
-                    Instant.parse(text(line, "signedAt")), text(line, "signature")));
+                    Instant.parse(text(line, "signedAt")), text(line, "signature")), Boolean.TRUE.equals(line.get("witnessOnly")));
         }
         if ("entry".equals(type)) {
             List<String> roles = ((List<Object>) line.getOrDefault("actorRoles", List.of())).stream().map(String::valueOf).toList();

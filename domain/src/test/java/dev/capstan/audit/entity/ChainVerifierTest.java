@@ -152,4 +152,20 @@ class ChainVerifierTest {
         assertEquals(ChainDamage.EDITED, result.damage());
         assertEquals(6, result.firstBadSequence());
     }
+
+    @Test
+    void anEntryDatedBeforeTheOneItFollowsIsBackdated() {
+        List<AuditRecord> chain = chain(10);
+        AuditRecord tenth = chain.get(9);
+        AuditRecord yesterday = AuditRecord.next(11, tenth.hash(), tenth.time().minusSeconds(86_400),
+                Actor.user("admin", List.of("ADMIN")), AuditEvent.of("user.created"), AuditOutcome.SUCCEEDED,
+                RequestOrigin.NONE, "{}");
+        chain.add(yesterday);
+        ChainVerification result = verify(chain);
+        assertEquals(ChainDamage.BACKDATED, result.damage());
+        assertEquals(11, result.firstBadSequence());
+        assertTrue(result.explanation().contains("back-dated"), result.explanation());
+        assertEquals(ChainDamage.BACKDATED, ChainVerifier.verifyExcerpt(chain.iterator(), List.of(), Witness.NONE, List.of()).damage(),
+                "an excerpt checks times as well");
+    }
 }
