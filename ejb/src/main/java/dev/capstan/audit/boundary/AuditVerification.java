@@ -89,7 +89,7 @@ public class AuditVerification {
         AtomicBoolean stopped = new AtomicBoolean();
         Future<Long> reading = prefetch.readWholeChain(queue, stopped);
         try {
-            ChainVerification result = ChainVerifier.verify(new QueueIterator(queue), signed, keys.checkpointPublicKey());
+            ChainVerification result = ChainVerifier.verify(new QueueIterator(queue), signed, dev.capstan.audit.entity.Witness.NONE, java.util.List.of(keys.checkpointPublicKey()));
             stopped.set(true);
             reading.get();
             return result;
