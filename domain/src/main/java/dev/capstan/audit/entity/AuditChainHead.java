@@ -26,15 +26,25 @@ public class AuditChainHead {
     @Column(name = "last_hash", nullable = false, length = 64)
     private String lastHash;
 
+    /** The newest entry's time: the next entry is never dated before it. */
+    @Column(name = "last_time")
+    private Instant lastTime;
+
     protected AuditChainHead() {
     }
 
-    /** Links the next entry to the chain and moves the head to it. */
-    public AuditRecord append(Instant time, Actor actor, AuditEvent event, AuditOutcome outcome, RequestOrigin origin,
+    /**
+     * Links the next entry to the chain and moves the head to it. The entry is dated {@code now},
+     * or the newest entry's time if the clock stepped back: times never go backwards along the
+     * chain, and verification holds them to that.
+     */
+    public AuditRecord append(Instant now, Actor actor, AuditEvent event, AuditOutcome outcome, RequestOrigin origin,
                               String detailsJson) {
+        Instant time = lastTime != null && now.isBefore(lastTime) ? lastTime : now;
         AuditRecord next = AuditRecord.next(lastSequence + 1, lastHash, time, actor, event, outcome, origin, detailsJson);
         lastSequence = next.sequence();
         lastHash = next.hash();
+        lastTime = next.time();
         return next;
     }
 

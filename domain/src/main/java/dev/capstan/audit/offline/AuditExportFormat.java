@@ -97,8 +97,21 @@ public final class AuditExportFormat {
         return CanonicalJson.write(line);
     }
 
-    /** One parsed JSON Lines line: the header, a checkpoint or an entry. */
-    public sealed interface Line permits Header, Checkpoint, Entry {
+    /** The chain head as the server saw it, in its witness file (docs/audit.md, "The witness"). */
+    public static String head(long sequence, String hash, Instant seenAt) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "head");
+        line.put("sequence", sequence);
+        line.put("entryHash", hash);
+        line.put("seenAt", AuditRecord.formatTime(seenAt));
+        return CanonicalJson.write(line);
+    }
+
+    /** One parsed JSON Lines line: the header, a checkpoint, an entry, or a witnessed head. */
+    public sealed interface Line permits Header, Checkpoint, Entry, Head {
+    }
+
+    public record Head(long sequence, String entryHash, Instant seenAt) implements Line {
     }
 
     public record Header(boolean complete, String exportedAt) implements Line {
@@ -123,6 +136,9 @@ public final class AuditExportFormat {
         if ("checkpoint".equals(type)) {
             return new Checkpoint(new CheckpointRecord(number(line, "sequence"), text(line, "entryHash"),
                     Instant.parse(text(line, "signedAt")), text(line, "signature")), Boolean.TRUE.equals(line.get("witnessOnly")));
+        }
+        if ("head".equals(type)) {
+            return new Head(number(line, "sequence"), text(line, "entryHash"), Instant.parse(text(line, "seenAt")));
         }
         if ("entry".equals(type)) {
             List<String> roles = ((List<Object>) line.getOrDefault("actorRoles", List.of())).stream().map(String::valueOf).toList();

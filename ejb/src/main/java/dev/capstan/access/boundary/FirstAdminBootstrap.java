@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
-@DependsOn("DatabaseMigrator")
+@DependsOn({"DatabaseMigrator", "AuditKeyCheck"})
 @DenyAll
 public class FirstAdminBootstrap {
 

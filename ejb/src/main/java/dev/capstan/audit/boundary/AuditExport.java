@@ -2,11 +2,13 @@ package dev.capstan.audit.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.audit.control.AuditChainReader;
+import dev.capstan.audit.control.AuditWitness;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.CheckpointRecord;
 import dev.capstan.audit.offline.AuditExportFormat;
+import dev.capstan.platform.BusinessRuleException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Exports the (filtered) log, streamed from a database cursor to the response: a million rows
@@ -51,6 +55,9 @@ public class AuditExport {
     AuditTrail audit;
 
     @Inject
+    AuditWitness witness;
+
+    @Inject
     Clock clock;
 
     /** Records the export, committed before any entry leaves the server. */
@@ -60,18 +67,36 @@ public class AuditExport {
                 .with("format", format.extension).with("filters", AuditExportFormat.filters(query))));
     }
 
-    /** @return how many entries were written */
+    /**
+     * A complete JSON Lines export ends at a checkpoint signed for it (its header's "complete" is
+     * not signed; the checkpoint is what proves nothing after it was left out). Checkpoints the
+     * witness holds but the database lost are written too, marked, so that the offline verifier
+     * finds what the server finds.
+     *
+     * @return how many entries were written
+     */
     public long write(AuditQuery query, Format format, Writer out) {
         try {
+            AuditChainReader.Selection selection = AuditChainReader.Selection.oldestFirst(query);
             if (format == Format.JSON_LINES) {
+                Optional<CheckpointRecord> end = query.isEverything() ? endCheckpoint() : Optional.empty();
+                if (end.isPresent()) {
+                    selection = new AuditChainReader.Selection(query, end.get().sequence() + 1, null, false);
+                }
                 line(out, AuditExportFormat.header(clock.instant(), query));
-                for (CheckpointRecord checkpoint : checkpoints.all()) {
+                List<CheckpointRecord> stored = checkpoints.all();
+                for (CheckpointRecord checkpoint : stored) {
                     line(out, AuditExportFormat.checkpoint(checkpoint));
+                }
+                for (CheckpointRecord witnessed : witness.read().checkpoints()) {
+                    if (!stored.contains(witnessed)) {
+                        line(out, AuditExportFormat.checkpoint(witnessed, true));
+                    }
                 }
             } else {
                 line(out, AuditExportFormat.CSV_HEADER);
             }
-            long written = reader.read(AuditChainReader.Selection.oldestFirst(query), entries -> {
+            long written = reader.read(selection, entries -> {
                 long count = 0;
                 while (entries.hasNext()) {
                     var entry = entries.next();
@@ -84,6 +109,18 @@ public class AuditExport {
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("The export was interrupted: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A checkpoint for the export to end at. Refused when the chain is behind what the witness
+     * saw: then the export still goes out, whole, and the verifier reports what the server reports.
+     */
+    private Optional<CheckpointRecord> endCheckpoint() {
+        try {
+            return checkpoints.signForExport();
+        } catch (BusinessRuleException refusedOnDamage) {
+            return Optional.empty();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.capstan.audit.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.audit.control.CurrentRequest;
+import dev.capstan.audit.control.DatabaseClock;
 import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditChainHead;
 import dev.capstan.audit.entity.AuditEntry;
@@ -24,7 +25,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,7 +57,7 @@ public class AuditTrail {
     SecretDigest secretDigest;
 
     @Inject
-    Clock clock;
+    DatabaseClock databaseClock;
 
     /** A successful action by the signed-in caller, in the action's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -92,7 +92,7 @@ public class AuditTrail {
         em.flush(); // the action's own changes first: their failures are the action's, not the trail's
         try {
             AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
-            AuditRecord record = head.append(clock.instant(), actor, event, outcome, origin(),
+            AuditRecord record = head.append(databaseClock.now(em), actor, event, outcome, origin(),
                     event.details().toJson(secretDigest));
             em.persist(new AuditEntry(record));
             em.flush();

@@ -1,7 +1,9 @@
 package dev.capstan.audit.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.audit.control.AuditChainStatus;
 import dev.capstan.audit.control.AuditKeys;
+import dev.capstan.audit.control.AuditWitness;
 import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEntry;
@@ -11,6 +13,7 @@ import dev.capstan.audit.entity.AuditRecord;
 import dev.capstan.audit.entity.CheckpointRecord;
 import dev.capstan.audit.entity.ChainVerification;
 import dev.capstan.audit.entity.ChainVerifier;
+import dev.capstan.audit.entity.Witness;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -19,11 +22,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -34,11 +39,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /** Checks the whole chain on demand, and remembers each check in the trail itself. */
 @Stateless
 @RolesAllowed({GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME})
 public class AuditVerification {
+
+    private static final Logger LOG = Logger.getLogger(AuditVerification.class.getName());
 
     static final String ACTION = "audit.verified";
 
@@ -54,11 +62,20 @@ public class AuditVerification {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    AuditWitness witness;
+
+    @Inject
+    AuditChainStatus status;
+
+    @Inject
+    Clock clock;
+
     @PersistenceContext(unitName = "capstan")
     EntityManager em;
 
     /** The result of the newest verification, as recorded in the trail. */
-    public record LastVerification(Instant at, String by, String result) {
+    public record LastVerification(Instant at, String by, boolean intact, String result) {
     }
 
     public ChainVerification verifyNow() {
@@ -73,7 +90,13 @@ public class AuditVerification {
 
     private ChainVerification verify(Actor actor) {
         List<CheckpointRecord> signed = checkpoints.all();
-        ChainVerification result = verifyPrefetched(signed);
+        ChainVerification result = verifyPrefetched(signed, witness.read());
+        status.verified(result, result.isIntact() ? result.entriesChecked() : Math.max(0, result.firstBadSequence() - 1),
+                clock.instant());
+        if (!result.isIntact()) {
+            LOG.severe(() -> "The audit trail was tampered with: " + result.damage() + " at entry " + result.firstBadSequence()
+                    + ": " + result.explanation());
+        }
         AuditDetails details = AuditDetails.none().with("intact", result.isIntact()).with("entriesChecked", result.entriesChecked())
                 .with("result", result.explanation());
         if (!result.isIntact()) {
@@ -84,12 +107,12 @@ public class AuditVerification {
     }
 
     /** Verifies while a second thread reads the chain from the database (AuditChainPrefetch). */
-    private ChainVerification verifyPrefetched(List<CheckpointRecord> signed) {
+    private ChainVerification verifyPrefetched(List<CheckpointRecord> signed, Witness witnessed) {
         BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(4_096);
         AtomicBoolean stopped = new AtomicBoolean();
         Future<Long> reading = prefetch.readWholeChain(queue, stopped);
         try {
-            ChainVerification result = ChainVerifier.verify(new QueueIterator(queue), signed, dev.capstan.audit.entity.Witness.NONE, java.util.List.of(keys.checkpointPublicKey()));
+            ChainVerification result = ChainVerifier.verify(new QueueIterator(queue), signed, witnessed, keys.verificationKeys());
             stopped.set(true);
             reading.get();
             return result;
@@ -141,12 +164,12 @@ public class AuditVerification {
         return em.createQuery("select e from AuditEntry e where e.action = :action order by e.sequence desc", AuditEntry.class)
                 .setParameter("action", ACTION).setMaxResults(1).getResultStream().findFirst()
                 .map(AuditEntry::toRecord)
-                .map(record -> new LastVerification(record.time(), record.actorName(), resultOf(record.details())));
-    }
-
-    private static String resultOf(String details) {
-        try (JsonReader json = Json.createReader(new StringReader(details))) {
-            return json.readObject().getString("result", "");
-        }
+                .map(record -> {
+                    try (JsonReader json = Json.createReader(new StringReader(record.details()))) {
+                        JsonObject details = json.readObject();
+                        return new LastVerification(record.time(), record.actorName(), details.getBoolean("intact", false),
+                                details.getString("result", ""));
+                    }
+                });
     }
 }

@@ -4,6 +4,7 @@ import dev.capstan.audit.entity.ChainVerification;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,8 +25,8 @@ public class AuditChainStatus {
     }
 
     /** Empty until a verification ran since this node started. */
-    public java.util.Optional<Verified> last() {
-        return java.util.Optional.ofNullable(last.get());
+    public Optional<Verified> last() {
+        return Optional.ofNullable(last.get());
     }
 
     /** 1 intact, 0 damaged, -1 not verified since start-up (Prometheus gauges want a number). */

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +104,65 @@ class RunCommandSmokeIT {
                 "CAPSTAN_DB_USER 'no_such_capstan_role' may not sign in");
     }
 
+    @Test
+    void aMissingOrForeignAuditKeyStopsTheStartNamingTheFileAndARotationIsDeliberateAndAudited() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "run-command-keys").toAbsolutePath();
+        List<String> firstRun = start(data);
+        String password = firstRun.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
+        assertStopsCleanly(firstRun);
+        Path keys = data.resolve("server/capstan/keys");
+        Path publicKey = keys.resolve("audit-checkpoint.pub");
+        Path signingKey = keys.resolve("audit-checkpoint.key");
+        String genuine = Files.readString(publicKey);
+
+        Files.delete(publicKey);
+        assertKeyRefused(data, "the audit public key " + publicKey + " is missing");
+        KeyPair foreign = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(foreign.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        assertKeyRefused(data, "the audit public key " + publicKey + " does not belong to the signing key " + signingKey);
+        Files.delete(publicKey);
+        Files.delete(signingKey);
+        assertKeyRefused(data, "the audit signing key " + signingKey + " and " + publicKey + " are missing, but the audit trail has entries");
+
+        // The administrator rotates on purpose: the old public key (restored from a backup) is kept to verify old checkpoints.
+        Files.writeString(publicKey, genuine);
+        List<String> rotated = start(data, Map.of("CAPSTAN_AUDIT_ROTATE_KEYS", "true"));
+        try (var retired = Files.list(keys.resolve("retired"))) {
+            List<Path> kept = retired.toList();
+            assertEquals(1, kept.size(), kept.toString());
+            assertEquals(genuine, Files.readString(kept.get(0)), "the old public key is kept");
+        }
+        assertTrue(Files.exists(signingKey) && !Files.readString(publicKey).equals(genuine), "a new pair signs from now on");
+        PortalClient admin = new PortalClient(PORTAL);
+        admin.signIn("admin", password);
+        admin.submit("/account/password.xhtml", "password",
+                Map.of("currentPassword", password, "newPassword", "rotating-admin-2026", "confirmation", "rotating-admin-2026"), "change");
+        HttpResponse<String> audit = admin.submit("/audit/index.xhtml", "log", Map.of("action", "audit.keys-rotated"), "search");
+        assertTrue(audit.body().contains("audit.keys-rotated"), "the rotation is in the audit trail:\n" + audit.body());
+        assertStopsCleanly(rotated);
+        assertStopsCleanly(start(data)); // and the next start, without the setting, uses the new pair
+    }
+
+    /** The start stops itself with one line naming the key file at fault. */
+    private void assertKeyRefused(Path data, String expectedMessage) throws IOException, InterruptedException {
+        ProcessBuilder command = new ProcessBuilder("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build")
+                .redirectErrorStream(true);
+        command.environment().keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
+        command.environment().put("CAPSTAN_DATA_DIR", data.toString());
+        running = command.start();
+        List<String> collected = collect(running);
+        boolean stopped = running.waitFor(120, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        String output = String.join("\n", collected);
+        assertTrue(stopped, "the server stopped itself:\n" + output);
+        assertTrue(running.exitValue() != 0, output);
+        running = null;
+        List<String> lines = output.lines().filter(line -> line.contains("Capstan cannot start: ")).toList();
+        assertEquals(1, lines.size(), output);
+        assertTrue(lines.get(0).contains(expectedMessage), lines.get(0));
+    }
+
     /** The run command stops before WildFly starts, with exit status 2 and one line of explanation. */
     private void assertRefused(Map<String, String> environment, String expectedMessage) throws IOException, InterruptedException {
         ProcessBuilder command = new ProcessBuilder("bash", repository.resolve("capstan").toString(), "run", "--no-build")
@@ -127,24 +189,18 @@ class RunCommandSmokeIT {
 
     /** Starts {@code ./capstan run --no-build} in its own process group and waits until WildFly has started. */
     private List<String> start(Path data, String... options) throws IOException, InterruptedException {
+        return start(data, Map.of(), options);
+    }
+
+    private List<String> start(Path data, Map<String, String> environment, String... options) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(List.of("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build"));
         arguments.addAll(List.of(options));
         ProcessBuilder command = new ProcessBuilder(arguments).redirectErrorStream(true);
         command.environment().keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
         command.environment().put("CAPSTAN_DATA_DIR", data.toString());
+        command.environment().putAll(environment);
         running = command.start();
-        List<String> output = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.add(line);
-                }
-            } catch (IOException ended) {
-                // the process went away
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
+        List<String> output = collect(running);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (output.stream().noneMatch(line -> line.contains("WFLYSRV0025") || line.contains("WFLYSRV0026"))) {
             if (!running.isAlive() || System.nanoTime() > deadline) {
@@ -154,6 +210,23 @@ class RunCommandSmokeIT {
         }
         assertTrue(output.stream().anyMatch(line -> line.contains("WFLYSRV0025")),
                 "started without errors:\n" + String.join("\n", output));
+        return output;
+    }
+
+    /** The process's output lines, collected as they come by a thread of their own. */
+    private static List<String> collect(Process process) {
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    output.add(line);
+                }
+            } catch (IOException ended) {
+                // the process went away
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
         return output;
     }
 
