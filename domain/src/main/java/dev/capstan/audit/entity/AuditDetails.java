@@ -3,9 +3,11 @@ package dev.capstan.audit.entity;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -29,29 +31,49 @@ public final class AuditDetails {
         if (CHANGES.equals(key)) {
             throw new IllegalArgumentException("'changes' holds the before/after of changed(); name this fact otherwise");
         }
-        facts.put(key, normalize(value));
+        facts.put(key, fact(value));
         return this;
     }
 
-    /** A field that changed; nothing is recorded when before and after are equal. */
+    /** A field that changed; nothing is recorded when before and after are the same (as {@link #differences} compares). */
     public AuditDetails changed(String field, Object before, Object after) {
-        Object was = normalize(before);
-        Object now = normalize(after);
-        if (!Objects.equals(was, now)) {
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put(field, before);
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put(field, after);
+        return changes(was, now);
+    }
+
+    /** Every field whose value differs between two descriptions of the same thing, as {@link #differences} finds them. */
+    public AuditDetails changes(Map<String, ?> before, Map<String, ?> after) {
+        differences(before, after).forEach((field, values) -> {
             Map<String, Object> change = new LinkedHashMap<>();
-            change.put("before", was);
-            change.put("after", now);
+            change.put("before", values.get(0));
+            change.put("after", values.get(1));
             changes.put(field, change);
-        }
+        });
         return this;
     }
 
-    /** Every field whose value differs between two descriptions of the same thing (a field missing on one side is null). */
-    public AuditDetails changes(Map<String, ?> before, Map<String, ?> after) {
-        java.util.Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
+    /**
+     * The one comparison of before and after, for the audit trail and the import's dry run alike:
+     * each field that differs, as {@code [before, after]}, in the order the descriptions give. A
+     * field missing on one side is null, and null is the same as an empty list (an addition's
+     * empty lists are no news). A list's order counts (smoke checks run in it), so describe what
+     * has no order as a set or as a sorted list. Constants read as their names.
+     */
+    public static Map<String, List<Object>> differences(Map<String, ?> before, Map<String, ?> after) {
+        Set<String> fields = new LinkedHashSet<>(before.keySet());
         fields.addAll(after.keySet());
-        fields.forEach(field -> changed(field, before.get(field), after.get(field)));
-        return this;
+        Map<String, List<Object>> differences = new LinkedHashMap<>();
+        for (String field : fields) {
+            Object was = value(before.get(field));
+            Object now = value(after.get(field));
+            if (!Objects.equals(nothingIfEmpty(was), nothingIfEmpty(now))) {
+                differences.put(field, Arrays.asList(was, now));
+            }
+        }
+        return differences;
     }
 
     /** A secret value, recorded only as its keyed digest. */
@@ -74,12 +96,22 @@ public final class AuditDetails {
         return CanonicalJson.write(json);
     }
 
-    private static Object normalize(Object value) {
+    /** A fact's value: as {@link #value}, but a fact's collection is a set, sorted whatever its order. */
+    private static Object fact(Object value) {
+        Object shown = value(value);
+        return shown instanceof List<?> list ? list.stream().map(String::valueOf).sorted().toList() : shown;
+    }
+
+    /** A value as before/after shows it: a list keeps its order, any other collection is sorted. */
+    private static Object value(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
         if (value instanceof Collection<?> collection) {
             return collection.stream().map(String::valueOf).sorted().toList();
         }
         if (value instanceof Object[] array) {
-            return normalize(List.of(array));
+            return value(List.of(array));
         }
         if (value instanceof char[]) {
             throw new IllegalArgumentException("Secret values go through secret(), never with()");
@@ -88,6 +120,10 @@ public final class AuditDetails {
             return constant.name();
         }
         return value;
+    }
+
+    private static Object nothingIfEmpty(Object value) {
+        return value instanceof Collection<?> collection && collection.isEmpty() ? null : value;
     }
 
     @Override

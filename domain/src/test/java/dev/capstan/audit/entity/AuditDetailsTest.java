@@ -2,7 +2,11 @@ package dev.capstan.audit.entity;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +24,36 @@ class AuditDetailsTest {
         assertTrue(details.hasChanges());
         assertEquals("{\"changes\":{\"roles\":{\"after\":[\"ADMIN\",\"USER\"],\"before\":[\"USER\"]}}}",
                 details.toJson(AuditRecordTest.DIGEST));
+    }
+
+    @Test
+    void aListInAnotherOrderIsAChangeAndShowsBothOrders() {
+        AuditDetails reordered = AuditDetails.none().changes(Map.of("smokeChecks", List.of("GET /a -> 200", "GET /b -> 200")),
+                Map.of("smokeChecks", List.of("GET /b -> 200", "GET /a -> 200")));
+
+        assertTrue(reordered.hasChanges(), "smoke checks run in their order: a new order is a change");
+        assertEquals("{\"changes\":{\"smokeChecks\":{\"after\":[\"GET /b -> 200\",\"GET /a -> 200\"],"
+                + "\"before\":[\"GET /a -> 200\",\"GET /b -> 200\"]}}}", reordered.toJson(AuditRecordTest.DIGEST));
+    }
+
+    @Test
+    void aSetInAnotherOrderIsNoChange() {
+        Set<String> roles = new LinkedHashSet<>(List.of("USER", "ADMIN"));
+        Set<String> sameRoles = new LinkedHashSet<>(List.of("ADMIN", "USER"));
+
+        assertFalse(AuditDetails.none().changed("roles", roles, sameRoles).hasChanges());
+    }
+
+    @Test
+    void nothingAndAnEmptyListAreTheSame() {
+        Map<String, Object> added = new LinkedHashMap<>();
+        added.put("image", "nginx");
+        added.put("smokeChecks", List.of());
+
+        assertEquals(Map.of("image", Arrays.asList(null, "nginx")), AuditDetails.differences(Map.of(), added),
+                "an addition lists what it brings, not its empty lists");
+        assertEquals(Map.of("smokeChecks", List.of(List.of(), List.of("GET / -> 200"))),
+                AuditDetails.differences(Map.of("smokeChecks", List.of()), Map.of("smokeChecks", List.of("GET / -> 200"))));
     }
 
     @Test

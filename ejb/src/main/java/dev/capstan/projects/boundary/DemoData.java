@@ -1,18 +1,17 @@
 package dev.capstan.projects.boundary;
 
-import dev.capstan.audit.boundary.AuditTrail;
 import dev.capstan.audit.entity.Actor;
-import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.InvalidInputException;
 import dev.capstan.platform.Settings;
+import dev.capstan.projects.control.AuditedChange;
 import dev.capstan.projects.control.ProjectDirectory;
 import dev.capstan.projects.control.ProjectImporter;
+import dev.capstan.projects.control.ProjectPart;
 import dev.capstan.projects.control.ProjectYaml;
 import dev.capstan.projects.entity.ProjectDocument;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DenyAll;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -49,8 +48,8 @@ public class DemoData {
     @Inject
     ProjectDirectory directory;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    AuditedChange changes;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -72,7 +71,8 @@ public class DemoData {
             if (directory.exists(document.project().key())) {
                 continue;
             }
-            importer.apply(document, null, event -> audit.record(ACTOR, event, AuditOutcome.SUCCEEDED));
+            String key = document.project().key();
+            changes.runAs(ACTOR, "project.imported", ProjectPart.PROJECT.named(key, key), work -> importer.apply(document, null, work));
             LOG.info(() -> "Demo project " + document.project().key() + " loaded from " + file.getFileName());
         }
     }

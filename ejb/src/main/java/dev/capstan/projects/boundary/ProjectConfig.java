@@ -1,16 +1,15 @@
 package dev.capstan.projects.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
-import dev.capstan.audit.boundary.AuditTrail;
-import dev.capstan.audit.boundary.Audited;
 import dev.capstan.audit.entity.AuditDetails;
-import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.platform.ConcurrentChangeException;
+import dev.capstan.projects.control.AuditedChange;
 import dev.capstan.projects.control.Caller;
 import dev.capstan.projects.control.ImportPlan;
 import dev.capstan.projects.control.ProjectDirectory;
 import dev.capstan.projects.control.ProjectGuard;
 import dev.capstan.projects.control.ProjectImporter;
+import dev.capstan.projects.control.ProjectPart;
 import dev.capstan.projects.control.ProjectYaml;
 import dev.capstan.projects.entity.Project;
 import dev.capstan.projects.entity.ProjectDocument;
@@ -18,7 +17,6 @@ import dev.capstan.projects.entity.ProjectPermission;
 import dev.capstan.projects.entity.ProjectStanding;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,6 +32,8 @@ import java.util.Locale;
 @RolesAllowed({GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME, GlobalRole.USER_NAME})
 public class ProjectConfig {
 
+    private static final String IMPORTED = "project.imported";
+
     @Inject
     ProjectGuard guard;
 
@@ -43,8 +43,8 @@ public class ProjectConfig {
     @Inject
     ProjectImporter importer;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    AuditedChange changes;
 
     @Resource
     SessionContext session;
@@ -59,44 +59,48 @@ public class ProjectConfig {
 
     /** The dry run: what importing {@code text} would change. Changes nothing. */
     public ImportPlan preview(String text) {
-        ProjectDocument document = authorised(text, false);
+        ProjectDocument document = yaml.read(text);
+        authorise(document, false);
         return importer.plan(document, creator());
     }
 
     /** Applies {@code text}, if its plan is still the one with {@code fingerprint} that the person saw. */
-    @Audited(value = "project.imported", target = "project")
     public ImportPlan apply(String text, String fingerprint) {
-        ProjectDocument document = authorised(text, true);
-        ImportPlan plan = importer.plan(document, creator());
-        if (!plan.fingerprint().equals(fingerprint)) {
-            throw new ConcurrentChangeException("Project " + plan.projectKey());
-        }
-        Project project = importer.apply(document, creator(), audit::record);
-        audit.record(AuditEvent.of("project.imported").on("project", project.id(), project.key()).in(project.key(), null)
-                .with(AuditDetails.none().with("changesApplied", plan.changes().size()).with("created", plan.newProject())));
-        return plan;
+        ProjectDocument document = changes.run(IMPORTED, ProjectPart.Subject.UNKNOWN, work -> yaml.read(text));
+        String key = keyOf(document);
+        return changes.run(IMPORTED, ProjectPart.PROJECT.named(key, key), work -> {
+            authorise(document, true);
+            ImportPlan plan = importer.plan(document, creator());
+            if (!plan.fingerprint().equals(fingerprint)) {
+                throw new ConcurrentChangeException("Project " + plan.projectKey());
+            }
+            Project project = importer.apply(document, creator(), work);
+            work.record(project, AuditDetails.none().with("changesApplied", plan.changes().size()).with("created", plan.newProject()));
+            return plan;
+        });
     }
 
     /**
-     * Reads the document and checks the caller may import it: maintainers into their project,
-     * creators of projects for a new one.
+     * Checks the caller may import the document: maintainers into their project, creators of
+     * projects for a new one.
      */
-    private ProjectDocument authorised(String text, boolean locking) {
-        String action = "project.imported";
-        ProjectDocument document = yaml.read(text);
+    private void authorise(ProjectDocument document, boolean locking) {
         Caller caller = Caller.of(session);
-        String key = document.project().key() == null ? "" : document.project().key().strip().toLowerCase(Locale.ROOT);
+        String key = keyOf(document);
         if (directory.exists(key)) {
             if (locking) {
-                guard.requireForChange(caller, key, action);
+                guard.requireForChange(caller, key, IMPORTED);
             } else {
-                guard.require(caller, key, ProjectPermission.MAINTAIN, action);
+                guard.require(caller, key, ProjectPermission.MAINTAIN, IMPORTED);
             }
         } else if (!ProjectStanding.mayCreateProjects(caller.roles())) {
-            throw guard.refuse(action, "auditors read, they do not create",
+            throw guard.refuse(IMPORTED, "auditors read, they do not create",
                     "Auditors read projects; importing a new one takes the USER or ADMIN role.");
         }
-        return document;
+    }
+
+    private static String keyOf(ProjectDocument document) {
+        return document.project().key() == null ? "" : document.project().key().strip().toLowerCase(Locale.ROOT);
     }
 
     /** Who becomes the first maintainer of a project the import creates: the caller, unless an administrator. */

@@ -2,12 +2,9 @@ package dev.capstan.projects.boundary;
 
 import dev.capstan.access.control.UserDirectory;
 import dev.capstan.access.entity.GlobalRole;
-import dev.capstan.audit.boundary.AuditTrail;
-import dev.capstan.audit.boundary.Audited;
 import dev.capstan.audit.entity.AuditDetails;
-import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.platform.BusinessRuleException;
-import dev.capstan.platform.ConcurrentChangeException;
+import dev.capstan.projects.control.AuditedChange;
 import dev.capstan.projects.control.Caller;
 import dev.capstan.projects.control.ProjectDirectory;
 import dev.capstan.projects.control.ProjectFilter;
@@ -20,13 +17,14 @@ import dev.capstan.projects.entity.ProjectRole;
 import dev.capstan.projects.entity.ProjectStanding;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Map;
+
+import static dev.capstan.projects.control.ProjectPart.PROJECT;
 
 /**
  * Projects: list those the caller may see, read one, create, describe, archive. Every operation
@@ -49,8 +47,8 @@ public class Projects {
     @Inject
     Clock clock;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    AuditedChange changes;
 
     @Resource
     SessionContext session;
@@ -71,59 +69,40 @@ public class Projects {
     }
 
     /** A new project; a creator who is not an administrator becomes its first maintainer. */
-    @Audited(value = "project.created", target = "project")
     public ProjectDetails create(ProjectInput input) {
         Caller caller = Caller.of(session);
-        if (!ProjectStanding.mayCreateProjects(caller.roles())) {
-            throw guard.refuse("project.created", "auditors read, they do not create",
-                    "Auditors read projects; creating one takes the USER or ADMIN role.");
-        }
-        Project project = Project.create(input, clock.instant());
-        if (directory.exists(project.key())) {
-            throw new BusinessRuleException("key", "A project with the key " + project.key() + " exists already.");
-        }
-        if (!caller.roles().contains(GlobalRole.ADMIN)) {
-            project.addMember(users.getByUsername(caller.username()), ProjectRole.MAINTAINER, true);
-        }
-        directory.add(project);
-        audit.record(event("project.created", project).with(AuditDetails.none()
-                .changes(Map.of(), project.describeFields())
-                .with("members", project.membersInOrder().stream().map(m -> m.username() + " " + m.role()).toList())));
+        Project project = changes.run("project.created", PROJECT.named(input.key(), input.key()), work -> {
+            if (!ProjectStanding.mayCreateProjects(caller.roles())) {
+                throw work.deny("auditors read, they do not create", "Auditors read projects; creating one takes the USER or ADMIN role.");
+            }
+            Project created = Project.create(input, clock.instant());
+            if (directory.exists(created.key())) {
+                throw new BusinessRuleException("key", "A project with the key " + created.key() + " exists already.");
+            }
+            if (!caller.roles().contains(GlobalRole.ADMIN)) {
+                created.addMember(users.getByUsername(caller.username()), ProjectRole.MAINTAINER, true);
+            }
+            directory.add(created);
+            work.record(created, AuditDetails.none().changes(Map.of(), created.describeFields())
+                    .with("members", created.membersInOrder().stream().map(m -> m.username() + " " + m.role()).toList()));
+            return created;
+        });
         return ProjectDetails.of(project, guard.standing(caller, project));
     }
 
     /** New name, description and team, if nobody changed them since {@code version}. */
-    @Audited(value = "project.updated", target = "project")
     public ProjectDetails describe(String key, ProjectInput input, long version) {
         Caller caller = Caller.of(session);
-        Project project = guard.requireForChange(caller, key, "project.updated");
-        ConcurrentChangeException.check("Project " + project.key(), version, project.version());
-        Map<String, Object> before = project.describeFields();
-        project.describe(input);
-        directory.flush();
-        AuditDetails changes = AuditDetails.none().changes(before, project.describeFields());
-        if (changes.hasChanges()) {
-            audit.record(event("project.updated", project).with(changes));
-        }
+        Project project = changes.update(caller, "project.updated", PROJECT, key, key, version, p -> p.describe(input));
         return ProjectDetails.of(project, guard.standing(caller, project));
     }
 
     /** An archived project stays readable and changes nothing until it is unarchived. */
-    @Audited(value = "project.archived", target = "project")
     public void archive(String key) {
-        Project project = guard.requireForChange(Caller.of(session), key, "project.archived");
-        project.archive();
-        audit.record(event("project.archived", project).with(AuditDetails.none().changed("archived", false, true)));
+        changes.update(Caller.of(session), "project.archived", PROJECT, key, key, Project::archive);
     }
 
-    @Audited(value = "project.unarchived", target = "project")
     public void unarchive(String key) {
-        Project project = guard.requireForChange(Caller.of(session), key, "project.unarchived");
-        project.unarchive();
-        audit.record(event("project.unarchived", project).with(AuditDetails.none().changed("archived", true, false)));
-    }
-
-    static AuditEvent event(String action, Project project) {
-        return AuditEvent.of(action).on("project", project.id(), project.key()).in(project.key(), null);
+        changes.update(Caller.of(session), "project.unarchived", PROJECT, key, key, Project::unarchive);
     }
 }

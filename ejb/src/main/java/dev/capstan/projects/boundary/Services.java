@@ -1,26 +1,17 @@
 package dev.capstan.projects.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
-import dev.capstan.audit.boundary.AuditTrail;
-import dev.capstan.audit.boundary.Audited;
-import dev.capstan.audit.entity.AuditDetails;
-import dev.capstan.audit.entity.AuditEvent;
-import dev.capstan.platform.ConcurrentChangeException;
+import dev.capstan.projects.control.AuditedChange;
 import dev.capstan.projects.control.Caller;
-import dev.capstan.projects.control.ProjectDirectory;
-import dev.capstan.projects.control.ProjectGuard;
-import dev.capstan.projects.entity.Project;
 import dev.capstan.projects.entity.Service;
-import dev.capstan.projects.entity.ServiceDefinition;
 import dev.capstan.projects.entity.ServiceInput;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.util.Map;
+import static dev.capstan.projects.control.ProjectPart.SERVICE;
 
 /** A project's services: maintainers and administrators add, change and remove them. */
 @Stateless
@@ -28,56 +19,29 @@ import java.util.Map;
 public class Services {
 
     @Inject
-    ProjectGuard guard;
-
-    @Inject
-    ProjectDirectory directory;
-
-    @EJB
-    AuditTrail audit;
+    AuditedChange changes;
 
     @Resource
     SessionContext session;
 
-    @Audited(value = "service.created", target = "project")
     public ProjectDetails.ServiceView add(String projectKey, ServiceInput input) {
-        Project project = guard.requireForChange(Caller.of(session), projectKey, "service.created");
-        Service service = project.defineService(input.validate());
-        directory.flush();
-        audit.record(event("service.created", project, service)
-                .with(AuditDetails.none().changes(Map.of(), service.definition().describe())));
-        return new ProjectDetails.ServiceView(service.definition(), service.version());
+        return view(changes.add(Caller.of(session), "service.created", SERVICE, projectKey, input.name(),
+                project -> project.defineService(input.validate())));
     }
 
     /** Changes the service named {@code serviceName}, if nobody changed it since {@code version}. */
-    @Audited(value = "service.updated", target = "project")
     public ProjectDetails.ServiceView update(String projectKey, String serviceName, ServiceInput input, long version) {
-        Project project = guard.requireForChange(Caller.of(session), projectKey, "service.updated");
-        Service service = project.service(serviceName);
-        ConcurrentChangeException.check("Service " + serviceName, version, service.version());
-        Map<String, Object> before = service.definition().describe();
-        ServiceDefinition definition = input.validate();
-        project.redefineService(serviceName, definition);
-        directory.flush();
-        AuditDetails changes = AuditDetails.none().changes(before, service.definition().describe());
-        if (changes.hasChanges()) {
-            audit.record(event("service.updated", project, service).with(changes));
-        }
-        return new ProjectDetails.ServiceView(service.definition(), service.version());
+        return view(changes.update(Caller.of(session), "service.updated", SERVICE, projectKey, serviceName, version,
+                project -> project.redefineService(serviceName, input.validate())));
     }
 
     /** Removes a service and the environments' overrides of it. */
-    @Audited(value = "service.removed", target = "project")
     public void remove(String projectKey, String serviceName) {
-        Project project = guard.requireForChange(Caller.of(session), projectKey, "service.removed");
-        Service service = project.service(serviceName);
-        Map<String, Object> before = service.definition().describe();
-        project.removeService(serviceName);
-        directory.flush();
-        audit.record(event("service.removed", project, service).with(AuditDetails.none().changes(before, Map.of())));
+        changes.remove(Caller.of(session), "service.removed", SERVICE, projectKey, serviceName,
+                project -> project.removeService(serviceName));
     }
 
-    private static AuditEvent event(String action, Project project, Service service) {
-        return AuditEvent.of(action).on("service", service.id(), service.name()).in(project.key(), null);
+    private static ProjectDetails.ServiceView view(Service service) {
+        return new ProjectDetails.ServiceView(service.definition(), service.version());
     }
 }

@@ -1,14 +1,7 @@
 package dev.capstan.projects.control;
 
-import java.util.Arrays;
-import java.util.Objects;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import dev.capstan.access.control.UserDirectory;
-import dev.capstan.access.entity.User;
 import dev.capstan.audit.entity.AuditDetails;
-import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.environments.entity.Environment;
 import dev.capstan.environments.entity.EnvironmentInput;
 import dev.capstan.platform.BusinessRuleException;
@@ -32,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,12 +55,11 @@ public class ProjectImporter {
     }
 
     /**
-     * Applies the document; each change is handed to {@code record} as an audit event, after it
-     * has been written. A project that is created gets {@code creator} (when not null) as a
-     * maintainer, unless the document says otherwise.
+     * Applies the document, each change audited as part of {@code work}. A project that is created
+     * gets {@code creator} (when not null) as a maintainer, unless the document says otherwise.
      */
-    public Project apply(ProjectDocument document, String creator, Consumer<AuditEvent> record) {
-        Walk walk = new Walk(document, creator, record);
+    public Project apply(ProjectDocument document, String creator, AuditedChange.Work work) {
+        Walk walk = new Walk(document, creator, work);
         walk.run();
         return walk.project;
     }
@@ -75,21 +68,21 @@ public class ProjectImporter {
         return document.project().key() == null ? "" : document.project().key().strip().toLowerCase(Locale.ROOT);
     }
 
-    /** One pass over the document: plans when {@code record} is null, applies otherwise. */
+    /** One pass over the document: plans when {@code work} is null, applies otherwise. */
     private final class Walk {
         private final ProjectDocument document;
         private final String creator;
-        private final Consumer<AuditEvent> record;
+        private final AuditedChange.Work work;
         private final boolean applying;
         private final List<ImportPlan.Change> changes = new ArrayList<>();
         private final List<String> kept = new ArrayList<>();
         private Project project;
 
-        Walk(ProjectDocument document, String creator, Consumer<AuditEvent> record) {
+        Walk(ProjectDocument document, String creator, AuditedChange.Work work) {
             this.document = document;
             this.creator = creator;
-            this.record = record;
-            this.applying = record != null;
+            this.work = work;
+            this.applying = work != null;
         }
 
         ImportPlan run() {
@@ -105,17 +98,17 @@ public class ProjectImporter {
                 project = Project.create(input, clock.instant());
                 change(ImportPlan.Operation.ADD, "project", project.key(), Map.of(), project.describeFields());
                 if (applying) {
-                    directory.add(project);
-                    record.accept(event("project.created", "project", project.id(), project.key(), null)
-                            .with(imported().changes(Map.of(), project.describeFields())));
+                    work.change(ProjectPart.PROJECT, "project.created", project, null, () -> {
+                        directory.add(project);
+                        return project;
+                    }, imported());
                 }
             } else {
                 project = found.get();
                 if (project.archived() && !document.archived()) {
                     change(ImportPlan.Operation.CHANGE, "project", project.key(), Map.of("archived", true), Map.of("archived", false));
                     if (applying) {
-                        project.unarchive();
-                        record.accept(projectEvent("project.unarchived").with(imported().changed("archived", true, false)));
+                        changeProject("project.unarchived", Project::unarchive);
                     }
                 }
                 Map<String, Object> before = project.describeFields();
@@ -124,9 +117,7 @@ public class ProjectImporter {
                 Map<String, Object> after = new LinkedHashMap<>(preview.describeFields());
                 after.put("archived", project.archived());
                 if (change(ImportPlan.Operation.CHANGE, "project", project.key(), before, after) && applying) {
-                    project.describe(input);
-                    directory.flush();
-                    record.accept(projectEvent("project.updated").with(imported().changes(before, project.describeFields())));
+                    changeProject("project.updated", p -> p.describe(input));
                 }
             }
             services.forEach(this::syncService);
@@ -138,8 +129,7 @@ public class ProjectImporter {
             if (document.archived() && !project.archived()) {
                 change(ImportPlan.Operation.CHANGE, "project", project.key(), Map.of("archived", false), Map.of("archived", true));
                 if (applying) {
-                    project.archive();
-                    record.accept(projectEvent("project.archived").with(imported().changed("archived", false, true)));
+                    changeProject("project.archived", Project::archive);
                 }
             }
             if (!created) {
@@ -196,11 +186,9 @@ public class ProjectImporter {
             if (!change(operation, "service", definition.name(), before, definition.describe()) || !applying) {
                 return;
             }
-            Service service = existing.isPresent() ? project.redefineService(definition.name(), definition)
-                    : project.defineService(definition);
-            directory.flush();
-            record.accept(event(existing.isPresent() ? "service.updated" : "service.created", "service", service.id(),
-                    service.name(), null).with(imported().changes(before, service.definition().describe())));
+            work.change(ProjectPart.SERVICE, existing.isPresent() ? "service.updated" : "service.created", project,
+                    existing.orElse(null), () -> existing.isPresent() ? project.redefineService(definition.name(), definition)
+                            : project.defineService(definition), imported());
         }
 
         private void syncEnvironments(Set<String> serviceNames) {
@@ -225,12 +213,9 @@ public class ProjectImporter {
                 if (!change(operation, "environment", definition.name(), before, definition.describe()) || !applying) {
                     continue;
                 }
-                Environment environment = existing.isPresent() ? project.redefineEnvironment(definition.name(), input)
-                        : project.defineEnvironment(input);
-                directory.flush();
-                record.accept(event(existing.isPresent() ? "environment.updated" : "environment.created", "environment",
-                        environment.id(), environment.name(), environment.name())
-                        .with(imported().changes(before, environment.definition().describe())));
+                work.change(ProjectPart.ENVIRONMENT, existing.isPresent() ? "environment.updated" : "environment.created", project,
+                        existing.orElse(null), () -> existing.isPresent() ? project.redefineEnvironment(definition.name(), input)
+                                : project.defineEnvironment(input), imported());
             }
         }
 
@@ -242,12 +227,10 @@ public class ProjectImporter {
             if (!change(operation, "member", username, before, after) || !applying) {
                 return;
             }
-            User user = users.getByUsername(username);
-            Membership membership = existing.isPresent() ? project.changeMember(username, wanted.role(), wanted.productionDeploys())
-                    : project.addMember(user, wanted.role(), wanted.productionDeploys());
-            directory.flush();
-            record.accept(event(existing.isPresent() ? "member.changed" : "member.added", "user", user.id(), username, null)
-                    .with(imported().changes(before, membership.describe())));
+            work.change(ProjectPart.MEMBER, existing.isPresent() ? "member.changed" : "member.added", project, existing.orElse(null),
+                    () -> existing.isPresent() ? project.changeMember(username, wanted.role(), wanted.productionDeploys())
+                            : project.addMember(users.getByUsername(username), wanted.role(), wanted.productionDeploys()),
+                    imported());
         }
 
         private void noteKept(List<ServiceDefinition> services) {
@@ -264,19 +247,9 @@ public class ProjectImporter {
                     .forEach(n -> kept.add("member " + n));
         }
 
-        /** Notes a change when something differs (or is new); returns whether it did. */
+        /** Notes a change when something differs (or is new), compared as the audit trail compares; returns whether it did. */
         private boolean change(ImportPlan.Operation operation, String type, String name, Map<String, ?> before, Map<String, ?> after) {
-            Map<String, List<Object>> fields = new LinkedHashMap<>();
-            Set<String> keys = new LinkedHashSet<>(before.keySet());
-            keys.addAll(after.keySet());
-            for (String key : keys) {
-                Object was = before.get(key);
-                Object now = after.get(key);
-                boolean emptyAddition = operation == ImportPlan.Operation.ADD && now instanceof Collection<?> c && c.isEmpty();
-                if (!Objects.equals(was, now) && !emptyAddition) {
-                    fields.put(key, Arrays.asList(was, now));
-                }
-            }
+            Map<String, List<Object>> fields = AuditDetails.differences(before, after);
             if (operation == ImportPlan.Operation.CHANGE && fields.isEmpty()) {
                 return false;
             }
@@ -284,12 +257,11 @@ public class ProjectImporter {
             return true;
         }
 
-        private AuditEvent projectEvent(String action) {
-            return event(action, "project", project.id(), project.key(), null);
-        }
-
-        private AuditEvent event(String action, String type, Object id, String name, String environment) {
-            return AuditEvent.of(action).on(type, id, name).in(project.key(), environment);
+        private void changeProject(String action, Consumer<Project> change) {
+            work.change(ProjectPart.PROJECT, action, project, project, () -> {
+                change.accept(project);
+                return project;
+            }, imported());
         }
     }
 

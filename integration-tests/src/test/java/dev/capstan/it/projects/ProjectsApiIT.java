@@ -1,6 +1,7 @@
 package dev.capstan.it.projects;
 
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.Json;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import static dev.capstan.it.support.Json.errorFields;
 import static dev.capstan.it.support.Json.object;
@@ -209,6 +211,67 @@ class ProjectsApiIT extends PortalTest {
         assertEquals(204, owner.call("POST", PROJECTS + "/api-removals/unarchive", null).statusCode());
         assertEquals("{\"after\":false,\"before\":true}",
                 changes("project.unarchived", "api-removals", "api-removals").getJsonObject("archived").toString());
+    }
+
+    @Test
+    void refusedChangesAreFoundUnderTheirProjectNamingWhatTheyWereMadeTo() throws Exception {
+        PortalClient owner = signedIn("api-refused", GlobalRole.USER);
+        create(owner, "api-refusals");
+        owner.call("POST", PROJECTS + "/api-refusals/services", """
+                {"name": "web", "image": "nginx"}""");
+        long stale = object(owner.call("GET", PROJECTS + "/api-refusals/services/web", null)).getJsonNumber("version").longValue();
+        assertEquals(200, owner.call("PUT", PROJECTS + "/api-refusals/services/web", """
+                {"image": "nginx:2", "version": %d}""".formatted(stale)).statusCode());
+
+        problem(owner.call("PUT", PROJECTS + "/api-refusals/services/web", """
+                {"image": "nginx:3", "version": %d}""".formatted(stale)), 409);
+        problem(owner.call("POST", PROJECTS + "/api-refusals/environments", """
+                {"name": "staging", "tier": "live"}"""), 400);
+        problem(owner.call("DELETE", PROJECTS + "/api-refusals/members/api-refused", null), 400);
+        String file = owner.call("GET", PROJECTS + "/api-refusals/export", null).body().replace("nginx:2", "nginx:4");
+        problem(owner.call("POST", PROJECTS + "/import?plan=not-the-plan-shown", file, "application/yaml"), 409);
+
+        PortalClient auditor = signedIn("api-refusals-auditor", GlobalRole.AUDITOR);
+        HttpResponse<String> export = auditor.submit("/audit/index.xhtml", "log", Map.of("project", "api-refusals"), "exportJsonl");
+        assertEquals(200, export.statusCode());
+        List<String> refusals = export.body().lines().filter(line -> line.contains("\"type\":\"entry\""))
+                .map(Json::object).filter(entry -> entry.getString("outcome").equals("FAILED"))
+                .map(entry -> entry.getString("action") + " " + entry.getString("targetType") + " " + entry.getString("targetName")
+                        + " in " + entry.getString("project") + (entry.isNull("environment") ? "" : "/" + entry.getString("environment")))
+                .toList();
+        assertEquals(List.of("service.updated service web in api-refusals",
+                "environment.created environment staging in api-refusals/staging",
+                "member.removed user api-refused in api-refusals",
+                "project.imported project api-refusals in api-refusals"), refusals,
+                "each refusal is filed under its project, naming the service, environment or member");
+    }
+
+    @Test
+    void reorderedSmokeChecksAreAChangeInTheAuditTrailAsInTheDryRun() throws Exception {
+        PortalClient owner = signedIn("api-reorderer", GlobalRole.USER);
+        create(owner, "api-order");
+        assertEquals(201, owner.call("POST", PROJECTS + "/api-order/services", """
+                {"name": "web", "image": "nginx", "smokeChecks": [{"path": "/first"}, {"path": "/second"}]}""").statusCode());
+
+        String reorderedFile = owner.call("GET", PROJECTS + "/api-order/export", null).body()
+                .replace("/first", "/swap").replace("/second", "/first").replace("/swap", "/second");
+        List<JsonObject> planned = object(owner.call("POST", PROJECTS + "/import", reorderedFile, "application/yaml"))
+                .getJsonArray("changes").getValuesAs(JsonObject.class);
+        assertEquals(1, planned.size(), planned.toString());
+        JsonObject shown = planned.get(0).getJsonObject("fields").getJsonObject("smokeChecks");
+
+        long version = object(owner.call("GET", PROJECTS + "/api-order/services/web", null)).getJsonNumber("version").longValue();
+        HttpResponse<String> reordered = owner.call("PUT", PROJECTS + "/api-order/services/web", """
+                {"image": "nginx", "smokeChecks": [{"path": "/second"}, {"path": "/first"}], "version": %d}""".formatted(version));
+        assertEquals(200, reordered.statusCode(), reordered.body());
+        assertEquals(List.of("/second", "/first"), object(reordered).getJsonArray("smokeChecks").getValuesAs(JsonObject.class)
+                .stream().map(check -> check.getString("path")).toList(), "saved in the new order");
+
+        JsonObject audited = changes("service.updated", "api-order", "web").getJsonObject("smokeChecks");
+        assertEquals(List.of("GET /first -> 200", "GET /second -> 200"), strings(audited, "before"));
+        assertEquals(List.of("GET /second -> 200", "GET /first -> 200"), strings(audited, "after"));
+        assertEquals(audited.getJsonArray("before"), shown.getJsonArray("before"), "the dry run shows it as the audit trail records it");
+        assertEquals(audited.getJsonArray("after"), shown.getJsonArray("after"));
     }
 
     @Test
