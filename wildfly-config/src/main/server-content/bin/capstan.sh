@@ -6,7 +6,8 @@
 #                          unset: the embedded H2 database in CAPSTAN_DATA_DIR
 #   CAPSTAN_DB_USER, CAPSTAN_DB_PASSWORD   the PostgreSQL role and its password
 #   CAPSTAN_DB_MIGRATION_USER, CAPSTAN_DB_MIGRATION_PASSWORD   optional: the role that owns the
-#                          schema and migrates it (two roles; see docs/operations.md)
+#                          schema and migrates it (two roles; see docs/operations.md); the password
+#                          goes to the server in a 0600 file it deletes, not in its environment
 #   CAPSTAN_HTTP_PORT      default 8080; CAPSTAN_BIND_ADDRESS default 127.0.0.1
 # Any further arguments are passed to standalone.sh.
 set -euo pipefail
@@ -15,6 +16,10 @@ server_home=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data_dir=${CAPSTAN_DATA_DIR:-$server_home/capstan-data}
 
 fail() { printf 'Capstan cannot start: %s\n' "$*" >&2; exit 2; }
+make_data_dir() {
+    mkdir -p "$data_dir/server" || fail "CAPSTAN_DATA_DIR '$data_dir' cannot be created."
+    [ -w "$data_dir" ] || fail "CAPSTAN_DATA_DIR '$data_dir' is not writable."
+}
 
 db_options=()
 if [ -n "${CAPSTAN_DB_URL:-}" ]; then
@@ -31,6 +36,16 @@ if [ -n "${CAPSTAN_DB_URL:-}" ]; then
     "$java_command" -cp "$server_home/modules/org/postgresql/main/postgresql.jar" \
         "$server_home/bin/CapstanDatabaseCheck.java" || exit 2
     db_options+=(-Dcapstan.db.driver=postgresql)
+    if [ -n "${CAPSTAN_DB_MIGRATION_USER:-}" ]; then
+        # The owner's password reaches the server in a file only this user can read, which the server deletes
+        # once read (before migrating): in the environment it would stay in /proc/<pid>/environ while it runs.
+        make_data_dir
+        rm -f "$data_dir"/.migration-password.*  # left by a start that failed before the server read it
+        password_file=$(mktemp "$data_dir/.migration-password.XXXXXX") || fail "cannot write to CAPSTAN_DATA_DIR '$data_dir'."
+        printf '%s' "$CAPSTAN_DB_MIGRATION_PASSWORD" > "$password_file"  # a builtin: not on any command line
+        unset CAPSTAN_DB_MIGRATION_PASSWORD
+        db_options+=("-Dcapstan.db.migration-password-file=$password_file")
+    fi
 fi
 
 http_port=${CAPSTAN_HTTP_PORT:-8080}
@@ -40,8 +55,7 @@ if [ -n "${CAPSTAN_DEMO_DATA:-}" ] && [ ! -d "$CAPSTAN_DEMO_DATA" ]; then
     fail "CAPSTAN_DEMO_DATA '$CAPSTAN_DEMO_DATA' is not a folder of project YAML files."
 fi
 
-mkdir -p "$data_dir/server" || fail "CAPSTAN_DATA_DIR '$data_dir' cannot be created."
-[ -w "$data_dir" ] || fail "CAPSTAN_DATA_DIR '$data_dir' is not writable."
+make_data_dir
 
 exec "$server_home/bin/standalone.sh" \
     -Djboss.server.data.dir="$data_dir/server" \

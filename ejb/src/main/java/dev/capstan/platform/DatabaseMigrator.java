@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
@@ -21,6 +22,11 @@ import java.util.logging.Logger;
  * Brings the schema up to date before anything else runs: every startup bean that touches the
  * database declares {@code @DependsOn("DatabaseMigrator")}. Flyway commits its own work, so
  * this bean manages no container transaction.
+ *
+ * <p>Two roles (CAPSTAN_DB_MIGRATION_USER set, on PostgreSQL): the schema's owner migrates over a
+ * connection of its own, outside the pool, which Flyway closes when it is done; its password is
+ * read once ({@link Settings#secretOnce}). The pool only ever signs in as the application's role,
+ * which owns nothing and so cannot lift the audit trail's protections.
  */
 @Startup
 @Singleton
@@ -35,33 +41,50 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
-        String database = describeDatabase();
-        // db/migration runs on both databases; PostgreSQL gets what H2 cannot express (triggers, grants).
-        boolean postgresql = database.startsWith("PostgreSQL");
-        String[] locations = postgresql
-                ? new String[]{"classpath:db/migration", "classpath:db/migration-postgresql"}
-                : new String[]{"classpath:db/migration"};
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(postgresql ? migrationDataSource() : dataSource)
-                .locations(locations)
-                .placeholders(postgresql ? Map.of("runtimeRole", runtimeRole()) : Map.of())
-                .load()
-                .migrate();
-        LOG.info(() -> "Database " + database + " is at schema version " + currentVersion(result)
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        Database database = describeDatabase();
+        Optional<String> owner = database.postgresql() ? Settings.text("capstan.db.migration-user") : Optional.empty();
+        if (owner.isEmpty()) {
+            migrate(database, flyway(database).dataSource(dataSource), "the application's role");
+            return;
+        }
+        Optional<String> password = Settings.secretOnce("capstan.db.migration-password");
+        if (password.isEmpty()) {
+            requireNothingPending(database, owner.get());
+            return;
+        }
+        migrate(database, flyway(database).dataSource(database.url(), owner.get(), password.get()), owner.get());
+    }
+
+    private void migrate(Database database, FluentConfiguration flyway, String migrator) {
+        MigrateResult result = flyway.load().migrate();
+        LOG.info(() -> "Database " + database.product() + " is at schema version " + currentVersion(result)
+                + " (" + result.migrationsExecuted + " migrations applied now, as " + migrator + ")");
     }
 
     /**
-     * On PostgreSQL, the schema's owner when CAPSTAN_DB_MIGRATION_USER is set (two roles: the application's own
-     * role then owns nothing and cannot lift the audit trail's protections), else the application's role.
+     * The owner's password was handed over once per start and is used up, e.g. when the EAR is
+     * deployed again in a running server: the schema must already be current, which the
+     * application's role can read.
      */
-    private DataSource migrationDataSource() {
-        Optional<String> owner = Settings.text("capstan.db.migration-user");
-        if (owner.isEmpty()) {
-            return dataSource;
+    private void requireNothingPending(Database database, String owner) {
+        int pending = flyway(database).dataSource(dataSource).load().info().pending().length;
+        if (pending > 0) {
+            String message = pending + " database migrations wait for the schema's owner CAPSTAN_DB_MIGRATION_USER=" + owner
+                    + ", but its password (CAPSTAN_DB_MIGRATION_PASSWORD) is not available: bin/capstan.sh hands it over"
+                    + " once per start. Restart Capstan with bin/capstan.sh to migrate.";
+            LOG.severe(message);
+            throw new DatabaseUnavailableException(message);
         }
-        String password = Settings.text("capstan.db.migration-password").orElse("");
-        return new AsUser(dataSource, owner.get(), password);
+        LOG.info(() -> "Database " + database.product() + " is current; its owner " + owner + " migrated it when the server started");
+    }
+
+    /** db/migration runs on both databases; PostgreSQL gets what H2 cannot express (triggers, grants). */
+    private FluentConfiguration flyway(Database database) {
+        return Flyway.configure(getClass().getClassLoader())
+                .locations(database.postgresql()
+                        ? new String[]{"classpath:db/migration", "classpath:db/migration-postgresql"}
+                        : new String[]{"classpath:db/migration"})
+                .placeholders(database.postgresql() ? Map.of("runtimeRole", runtimeRole()) : Map.of());
     }
 
     /** The role that grants in PostgreSQL migrations go to: the application's own. */
@@ -73,59 +96,18 @@ public class DatabaseMigrator {
         return role;
     }
 
-    /** A data source that signs in as another user on every connection (the pool keeps them apart). */
-    private record AsUser(DataSource pool, String user, String password) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return pool.getConnection(user, password);
-        }
-
-        @Override
-        public Connection getConnection(String otherUser, String otherPassword) throws SQLException {
-            return pool.getConnection(otherUser, otherPassword);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return pool.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            pool.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            pool.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return pool.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            return pool.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return pool.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return pool.isWrapperFor(type);
+    /** The database the pool reaches: its product and the URL the owner's connection goes to. */
+    private record Database(String product, String url) {
+        boolean postgresql() {
+            return product.startsWith("PostgreSQL");
         }
     }
 
     /** Opens one connection first, so that a wrong setting is told in one line naming it. */
-    private String describeDatabase() {
+    private Database describeDatabase() {
         try (Connection connection = dataSource.getConnection()) {
             var meta = connection.getMetaData();
-            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+            return new Database(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(), meta.getURL());
         } catch (SQLException e) {
             String message = DatabaseUnavailableException.explain(e);
             LOG.severe(message);

@@ -7,6 +7,7 @@ import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.AccessDeniedException;
 import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.platform.ConcurrentChangeException;
+import dev.capstan.platform.DatabaseUnavailableException;
 import dev.capstan.platform.FieldError;
 import dev.capstan.platform.InvalidInputException;
 import dev.capstan.platform.NotFoundException;
@@ -14,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NoContentException;
@@ -34,6 +36,10 @@ import java.util.logging.Logger;
  * try/catch. Business exceptions carry messages written for people and are answered as they are;
  * anything unexpected is logged and answered with a generic 500 that carries no exception text.
  * EJB calls may deliver an exception wrapped, so the cause chain is searched.
+ *
+ * <p>503 (with Retry-After) when the server, not the request, is the trouble: the database is out
+ * of reach, or the audit trail could not record the action, whether it said so at once
+ * ({@link AuditUnavailableException}) or the database refused the entry only at commit.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -45,6 +51,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             + "or a value has the wrong type (for example text where a number or a list belongs).";
     static final String UNEXPECTED = "Something went wrong on the server. It was logged; "
             + "quote the X-Request-Id header of this response when you report it.";
+    /** Seconds a client should wait before trying a 503 again: a database restart or fail-over takes about this long. */
+    static final String RETRY_AFTER = "30";
 
     @EJB
     AuditTrail audit;
@@ -57,7 +65,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
-        return problem(thrown).toResponse();
+        Problem problem = problem(thrown);
+        Response response = problem.toResponse();
+        if (problem.status() == Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            return Response.fromResponse(response).header("Retry-After", RETRY_AFTER).build();
+        }
+        return response;
     }
 
     private Problem problem(Throwable thrown) {
@@ -71,6 +84,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             audit.recordRefusal(AuditEvent.of("access.denied").on("api", null, call()),
                     AuditOutcome.DENIED, refused.get().getMessage());
             return Problem.of(Status.FORBIDDEN, NOT_ALLOWED);
+        }
+        if (DatabaseUnavailableException.isOutage(thrown)) {
+            // One line, not a stack trace per request while the database is away.
+            LOG.warning(() -> "API call " + call() + " found the database unavailable: " + DatabaseUnavailableException.rootMessage(thrown));
+            return Problem.of(Status.SERVICE_UNAVAILABLE, DatabaseUnavailableException.DURING_REQUEST);
+        }
+        if (find(thrown, RollbackException.class).isPresent()) {
+            // Rolled back at commit (e.g. a deferred check on audit_entry): a change commits only with its audit
+            // entry, so the entry was not recorded either and the action is not done, as when AuditTrail says so.
+            LOG.log(Level.SEVERE, "API call " + call() + " was rolled back at commit; the action is not done", thrown);
+            return Problem.of(Status.SERVICE_UNAVAILABLE, new AuditUnavailableException().getMessage());
         }
         if (find(thrown, NoContentException.class).isPresent()) {
             return Problem.of(Status.BAD_REQUEST, Bodies.MISSING);

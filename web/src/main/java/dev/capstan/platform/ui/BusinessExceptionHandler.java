@@ -1,8 +1,10 @@
 package dev.capstan.platform.ui;
 
+import dev.capstan.audit.boundary.AuditUnavailableException;
 import dev.capstan.audit.ui.AccessDenials;
 import dev.capstan.platform.AccessDeniedException;
 import dev.capstan.platform.BusinessRuleException;
+import dev.capstan.platform.DatabaseUnavailableException;
 import dev.capstan.platform.FieldError;
 import dev.capstan.platform.InvalidInputException;
 import dev.capstan.platform.NotFoundException;
@@ -20,6 +22,7 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.transaction.RollbackException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,14 +31,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Turns a broken business rule into a message on the page (beside its field when it names one)
  * and a refused EJB call into "not allowed", so that backing beans need no try/catch. A page
  * that asks for something that is not there, or that the caller may not know exists, answers
- * with the 404 page. Anything else is left to the wrapped handler, which shows the error page
- * without a stack trace.
+ * with the 404 page. When the database is out of reach, an action says so in a message and a
+ * page being opened answers 503 with the "database unavailable" page; an action rolled back at
+ * commit (its audit entry refused only then) is told as the audit trail's refusal. Anything else
+ * is left to the wrapped handler, which shows the error page without a stack trace.
  *
  * <p>Where a message goes: each {@link FieldError} (or the field of a single
  * {@link BusinessRuleException}) goes beside the input that holds that field in the form that
@@ -67,7 +73,7 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
             Optional<BusinessRuleException> broken = find(thrown, BusinessRuleException.class);
             if (broken.isPresent() && isNotFound(broken.get()) && !faces.isPostback()) {
                 // Opening a page (a GET, e.g. its f:viewAction): answer as for a page that does not exist.
-                sendNotFound(faces, broken.get().getMessage());
+                sendError(faces, HttpServletResponse.SC_NOT_FOUND, broken.get().getMessage());
                 events.remove();
             } else if (broken.isPresent()) {
                 boolean several = broken.get() instanceof InvalidInputException;
@@ -84,6 +90,20 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
                 CDI.current().select(AccessDenials.class).get()
                         .recordRefusedOperation(faces.getViewRoot().getViewId(), refused.getMessage());
                 report(faces, null, NOT_ALLOWED);
+                events.remove();
+            } else if (DatabaseUnavailableException.isOutage(thrown) && !faces.getExternalContext().isResponseCommitted()) {
+                // (Once part of the page has gone out, e.g. a table loading as it renders, only the wrapped handler can end it.)
+                LOG.warning(() -> requestPath(faces) + " found the database unavailable: " + DatabaseUnavailableException.rootMessage(thrown));
+                if (faces.isPostback()) {
+                    report(faces, null, DatabaseUnavailableException.DURING_REQUEST);
+                } else {
+                    sendError(faces, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseUnavailableException.DURING_REQUEST);
+                }
+                events.remove();
+            } else if (find(thrown, RollbackException.class).isPresent()) {
+                // A change commits only with its audit entry: rolled back at commit, neither is recorded.
+                LOG.log(Level.SEVERE, requestPath(faces) + " was rolled back at commit; the action is not done", thrown);
+                report(faces, null, new AuditUnavailableException().getMessage());
                 events.remove();
             }
         }
@@ -103,9 +123,14 @@ public class BusinessExceptionHandler extends ExceptionHandlerWrapper {
         return List.of(new FieldError(broken.field().orElse(null), broken.getMessage()));
     }
 
-    private static void sendNotFound(FacesContext faces, String message) {
+    private static String requestPath(FacesContext faces) {
+        return faces.getExternalContext().getRequestServletPath();
+    }
+
+    /** Answers with the error page of {@code status} (web.xml) instead of the page asked for. */
+    private static void sendError(FacesContext faces, int status, String message) {
         try {
-            faces.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, message);
+            faces.getExternalContext().responseSendError(status, message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
