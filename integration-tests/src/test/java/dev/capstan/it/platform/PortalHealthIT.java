@@ -39,7 +39,10 @@ class PortalHealthIT extends PortalTest {
     void metricsArePrometheusText() throws Exception {
         HttpResponse<String> metrics = get("metrics");
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("base_memory_usedHeap_bytes ")), "JVM heap in use is exported");
+        // Micrometer's names (the micrometer subsystem serves /metrics); base_memory_usedHeap_bytes before.
+        assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("memory_used_heap_bytes ")), "JVM heap in use is exported");
+        assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("datasources_pool_active_count{")
+                && line.contains("name=\"CapstanDS\"")), "the database pool is exported");
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
