@@ -1,8 +1,12 @@
 package dev.capstan.it.audit;
 
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.audit.entity.Actor;
+import dev.capstan.audit.entity.AuditEvent;
+import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.audit.entity.AuditRecord;
 import dev.capstan.audit.entity.AuditRows;
+import dev.capstan.audit.entity.RequestOrigin;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
@@ -69,9 +73,13 @@ class AuditTamperIT extends PortalTest {
             assertEquals(1, offline.exitCode(), offline.output());
             assertTrue(offline.output().contains("The checkpoint at entry " + checkpoint), "the verifier agrees: " + offline.output());
         });
-        withoutCheckpoints(() -> assertVerificationSays(auditor,
-                "is missing from the database, though the server's witness file holds it"));
+        withoutCheckpoints(() -> {
+            assertVerificationSays(auditor, "is missing from the database, though the server's witness file holds it");
+            String dashboard = auditor.get("/index.xhtml").body();
+            assertTrue(dashboard.contains("DAMAGED when last verified"), "the dashboard shows the damage first:\n" + dashboard);
+        });
         assertVerificationSays(auditor, "the chain is intact");
+        assertTrue(auditor.get("/index.xhtml").body().contains("Intact when last verified"));
     }
 
     @Test
@@ -95,6 +103,10 @@ class AuditTamperIT extends PortalTest {
             assertEquals(checkpoint, count("SELECT max(sequence) FROM audit_checkpoint"), "the shortened chain was not signed");
             // The refusal and this verification are recorded after the cut, so the chain ends a little after it.
             assertVerificationSays(auditor, "but the chain head the server last saw (entry ", "were cut off");
+            // The server will not close an export of the shortened chain with a checkpoint; the verifier says it is not proven.
+            Verdict offline = offlineVerify(exportAll(auditor));
+            assertEquals(1, offline.exitCode(), offline.output());
+            assertTrue(offline.output().contains("completeness is not proven"), "the verifier agrees: " + offline.output());
         });
         assertVerificationSays(auditor, "the chain is intact");
     }
@@ -153,9 +165,9 @@ class AuditTamperIT extends PortalTest {
         PortalClient auditor = signedIn("tamper-dates", GlobalRole.AUDITOR);
         AuditRecord newest = entry(count("SELECT last_sequence FROM audit_chain_head"));
         AuditRecord yesterday = AuditRecord.next(newest.sequence() + 1, newest.hash(), Instant.now().minus(Duration.ofDays(1)),
-                dev.capstan.audit.entity.Actor.user("tamper-dates", List.of("ADMIN")),
-                dev.capstan.audit.entity.AuditEvent.of("user.created").on("user", null, "backdoor"),
-                dev.capstan.audit.entity.AuditOutcome.SUCCEEDED, new dev.capstan.audit.entity.RequestOrigin("10.6.6.6", "curl", "x"), "{}");
+                Actor.user("tamper-dates", List.of("ADMIN")),
+                AuditEvent.of("user.created").on("user", null, "backdoor"),
+                AuditOutcome.SUCCEEDED, new RequestOrigin("10.6.6.6", "curl", "x"), "{}");
 
         // The role the server runs as may append, but not with a time of its own choosing.
         try (Connection server = TestDatabase.connectAsServer()) {
