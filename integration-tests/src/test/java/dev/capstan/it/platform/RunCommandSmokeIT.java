@@ -109,6 +109,7 @@ class RunCommandSmokeIT {
         Path data = Files.createTempDirectory(Path.of("target"), "run-command-keys").toAbsolutePath();
         List<String> firstRun = start(data);
         String password = firstRun.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
+        assertEquals(302, new PortalClient(PORTAL).signIn("admin", password).statusCode(), "a first entry in the trail");
         assertStopsCleanly(firstRun);
         Path keys = data.resolve("server/capstan/keys");
         Path publicKey = keys.resolve("audit-checkpoint.pub");
