@@ -34,6 +34,14 @@ public class Browser implements AutoCloseable {
     private final Path downloads;
 
     public Browser(URL base) throws IOException {
+        this(base, null);
+    }
+
+    /**
+     * A browser that lives in {@code timeZone} (e.g. {@code Asia/Kathmandu}), as a user abroad
+     * would: the page learns its zone from the browser. Null: the machine's zone.
+     */
+    public Browser(URL base, String timeZone) throws IOException {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -44,9 +52,12 @@ public class Browser implements AutoCloseable {
         downloads = Files.createTempDirectory(Path.of("target"), "downloads").toAbsolutePath();
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort();
+        if (timeZone != null) {
+            service.withEnvironment(Map.of("TZ", timeZone)); // Chromium, started by the driver, inherits it
+        }
+        this.driver = new ChromeDriver(service.build(), options);
         Files.createDirectories(screenshots);
     }
 
@@ -104,6 +115,11 @@ public class Browser implements AutoCloseable {
     /** The text of each element that matches, e.g. each row of a table. */
     public List<String> texts(By locator) {
         return driver.findElements(locator).stream().map(WebElement::getText).toList();
+    }
+
+    /** Each element that matches, e.g. to read its tooltip or measure it. */
+    public List<WebElement> elements(By locator) {
+        return driver.findElements(locator);
     }
 
     public boolean isShown(By locator) {

@@ -6,6 +6,7 @@ import dev.capstan.audit.boundary.AuditExport;
 import dev.capstan.audit.boundary.AuditLog;
 import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.AuditOutcome;
+import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.platform.ui.Preferences;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
@@ -25,7 +26,8 @@ import java.util.Deque;
 
 /**
  * The audit log: filters, and keyset paging (newer/older) over the boundary. Times typed into
- * the filters are in the viewer's time zone.
+ * the filters are in the viewer's time zone. The pages show the filters last applied with
+ * Filter, so that a half-typed filter does not change what Older and Newer page through.
  */
 @Named("auditLog")
 @ViewScoped
@@ -51,6 +53,7 @@ public class AuditLogBean implements Serializable {
     private String environment;
     private AuditOutcome outcome;
     private String target;
+    private AuditQuery applied = AuditQuery.ALL;
 
     /** The cursors of the pages before this one, to go back to newer entries. */
     private final Deque<Long> newerPages = new ArrayDeque<>();
@@ -60,12 +63,13 @@ public class AuditLogBean implements Serializable {
 
     public AuditEntryPage getPage() {
         if (page == null) {
-            page = log.page(query(), current, PAGE_SIZE);
+            page = log.page(applied, current, PAGE_SIZE);
         }
         return page;
     }
 
     public void search() {
+        applied = query();
         newerPages.clear();
         current = null;
         page = null;
@@ -118,8 +122,14 @@ public class AuditLogBean implements Serializable {
         faces.responseComplete();
     }
 
+    /** The typed filters; a range that ends before it starts is refused (beside Until) rather than shown empty. */
     private AuditQuery query() {
-        return new AuditQuery(instant(from), instant(to), actor, action, project, environment, outcome, target);
+        Instant start = instant(from);
+        Instant end = instant(to);
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw new BusinessRuleException("to", "Until must be later than From.");
+        }
+        return new AuditQuery(start, end, actor, action, project, environment, outcome, target);
     }
 
     private Instant instant(LocalDateTime local) {

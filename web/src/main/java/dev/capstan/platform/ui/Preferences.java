@@ -7,10 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -24,7 +25,12 @@ public class Preferences {
 
     static final String THEME_COOKIE = "capstan-theme";
     static final String ZONE_COOKIE = "capstan-tz";
+    /** Named, so that times read "UTC" rather than "Z". */
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    /** ISO 8601 to the microsecond, as times are stored (the audit trail hashes them so). */
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     @Inject
     FacesContext faces;
@@ -51,18 +57,36 @@ public class Preferences {
     public ZoneId getZone() {
         String zone = cookie(ZONE_COOKIE);
         if (zone == null || zone.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException unknownZone) {
-            return ZoneOffset.UTC;
+            // capstan.js encodes the zone for the cookie: Europe/Paris arrives as Europe%2FParis.
+            return ZoneId.of(URLDecoder.decode(zone, StandardCharsets.UTF_8));
+        } catch (DateTimeException | IllegalArgumentException unknownZone) {
+            return UTC;
         }
     }
 
     /** An instant in the viewer's time zone, e.g. {@code 2026-11-22 09:14 CET}. */
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(getZone()));
+    }
+
+    /** To the second, e.g. {@code 2026-11-22 09:14:05 CET}: where order within a minute matters. */
+    public String timeToSecond(Instant instant) {
+        return instant == null ? "" : TIME_SECONDS.format(instant.atZone(getZone()));
+    }
+
+    /**
+     * The whole instant in ISO 8601 with its offset and the zone's name, e.g.
+     * {@code 2026-11-22T09:14:05.123456+01:00 (Europe/Paris)}: nothing rounded away.
+     */
+    public String fullTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZoneId zone = getZone();
+        return INSTANT.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
     }
 
     private String cookie(String name) {
