@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static dev.capstan.it.audit.Verifications.Verdict;
+import static dev.capstan.it.audit.Verifications.offlineVerify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the server's public key, and rejects a doctored copy naming the entry.
  */
 class AuditExportIT extends PortalTest {
-
-    private static final Path SERVER = Path.of(System.getProperty("capstan.test.server", "target/wildfly"));
-    private static final Path PUBLIC_KEY = Path.of("target/server-data/capstan/keys/audit-checkpoint.pub");
 
     @Test
     void anExportVerifiesOfflineAndADoctoredOneDoesNot() throws Exception {
@@ -79,16 +78,5 @@ class AuditExportIT extends PortalTest {
                 rows.get(1));
         assertTrue(rows.get(2).contains(",audit.exported,") && rows.get(2).contains("\"\"actor\"\":\"\"csv-auditor\"\""),
                 "recorded before any entry left, with its filters: " + rows.get(2));
-    }
-
-    private record Verdict(int exitCode, String output) {
-    }
-
-    private static Verdict offlineVerify(Path export) throws IOException, InterruptedException {
-        Process verifier = new ProcessBuilder("java", "-jar", SERVER.resolve("bin/audit-verify.jar").toString(),
-                export.toString(), "--public-key", PUBLIC_KEY.toString()).redirectErrorStream(true).start();
-        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(verifier.waitFor(60, TimeUnit.SECONDS));
-        return new Verdict(verifier.exitValue(), output);
     }
 }

@@ -38,6 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import static dev.capstan.it.audit.Verifications.KEYS;
+import static dev.capstan.it.audit.Verifications.Verdict;
+import static dev.capstan.it.audit.Verifications.assertVerificationSays;
+import static dev.capstan.it.audit.Verifications.offlineVerify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,8 +54,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuditTamperIT extends PortalTest {
 
-    private static final Path SERVER = Path.of(System.getProperty("capstan.test.server", "target/wildfly"));
-    private static final Path KEYS = Path.of("target/server-data/capstan/keys");
 
     @Test
     void checkpointsDeletedToHideARewrittenChainAreMissingFromTheWitness() throws Exception {
@@ -388,26 +390,5 @@ class AuditTamperIT extends PortalTest {
         HttpResponse<String> export = auditor.submit("/audit/index.xhtml", "log", Map.of(), "exportJsonl");
         assertEquals(200, export.statusCode());
         return Files.writeString(Path.of("target/audit-export-" + System.nanoTime() + ".jsonl"), export.body(), StandardCharsets.UTF_8);
-    }
-
-    static void assertVerificationSays(PortalClient auditor, String... expected) throws Exception {
-        HttpResponse<String> page = auditor.submit("/audit/index.xhtml", "verification", Map.of(), "verify");
-        assertEquals(200, page.statusCode());
-        String result = page.body().replaceAll("(?s).*<p id=\"last-verification\">(.*?)</p>.*", "$1").strip()
-                .replace("&#39;", "'").replace("&quot;", "\"");
-        for (String fragment : expected) {
-            assertTrue(result.contains(fragment), "expected '" + fragment + "' in: " + result);
-        }
-    }
-
-    record Verdict(int exitCode, String output) {
-    }
-
-    static Verdict offlineVerify(Path export) throws IOException, InterruptedException {
-        Process verifier = new ProcessBuilder("java", "-jar", SERVER.resolve("bin/audit-verify.jar").toString(),
-                export.toString(), "--public-key", KEYS.resolve("audit-checkpoint.pub").toString()).redirectErrorStream(true).start();
-        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(verifier.waitFor(60, TimeUnit.SECONDS));
-        return new Verdict(verifier.exitValue(), output);
     }
 }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static dev.capstan.it.audit.Verifications.assertVerificationSays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -191,13 +192,6 @@ class AuditTrailIT extends PortalTest {
                 statement.execute("SET session_replication_role = DEFAULT");
             }
         }
-    }
-
-    private static void assertVerificationSays(PortalClient auditor, String expected) throws Exception {
-        HttpResponse<String> page = auditor.submit("/audit/index.xhtml", "verification", Map.of(), "verify");
-        assertEquals(200, page.statusCode());
-        String result = page.body().replaceAll("(?s).*<p id=\"last-verification\">(.*?)</p>.*", "$1").strip();
-        assertTrue(result.contains(expected), "expected '" + expected + "' in: " + result);
     }
 
     @FunctionalInterface
