@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The benchmarks' own PostgreSQL database (capstan_bench), with the audit tables made by
- * Capstan's own migration scripts, so the benchmarks measure the real table shape.
+ * The benchmarks' own PostgreSQL database (capstan_bench), with the tables made by Capstan's own
+ * migration scripts, so the benchmarks measure the real table shape.
  */
 final class BenchDatabase {
 
@@ -18,6 +20,7 @@ final class BenchDatabase {
     static final String USER = System.getProperty("bench.db.user", "capstan");
     static final String PASSWORD = System.getProperty("bench.db.password", "capstan");
     private static final Path MIGRATIONS = Path.of(System.getProperty("bench.migrations", "../ejb/src/main/resources/db/migration"));
+    private static final Path POSTGRESQL_MIGRATIONS = MIGRATIONS.resolveSibling("migration-postgresql");
 
     private BenchDatabase() {
     }
@@ -28,6 +31,27 @@ final class BenchDatabase {
 
     /** Drops and recreates the benchmark database with the audit tables (V2) and their indexes (V4). */
     static void recreate() throws SQLException, IOException {
+        recreate(List.of(MIGRATIONS.resolve("V2__audit_trail.sql"), MIGRATIONS.resolve("V4__audit_log_indexes.sql")));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // The plain table: the same shape, no chain.
+            statement.execute("CREATE TABLE audit_entry_plain (LIKE audit_entry INCLUDING ALL)");
+        }
+    }
+
+    /**
+     * Drops and recreates the benchmark database as the server has it for an audited project
+     * change: users (V1, which the projects' tables refer to), the audit trail (V2, V4), the
+     * projects (V6), the chain head's time (V7) and, on PostgreSQL, the trigger that holds every
+     * entry to the database's clock (V7_1).
+     */
+    static void recreateForChanges() throws SQLException, IOException {
+        recreate(List.of(MIGRATIONS.resolve("V1__users.sql"), MIGRATIONS.resolve("V2__audit_trail.sql"),
+                MIGRATIONS.resolve("V4__audit_log_indexes.sql"), MIGRATIONS.resolve("V6__projects.sql"),
+                MIGRATIONS.resolve("V7__audit_chain_head_time.sql"),
+                POSTGRESQL_MIGRATIONS.resolve("V7_1__audit_entry_time_from_database.sql")));
+    }
+
+    private static void recreate(List<Path> scripts) throws SQLException, IOException {
         String database = URL.substring(URL.lastIndexOf('/') + 1);
         try (Connection admin = DriverManager.getConnection(URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres", USER, PASSWORD);
              Statement statement = admin.createStatement()) {
@@ -35,15 +59,41 @@ final class BenchDatabase {
             statement.execute("CREATE DATABASE " + database);
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String script : new String[]{"V2__audit_trail.sql", "V4__audit_log_indexes.sql"}) {
-                for (String sql : Files.readString(MIGRATIONS.resolve(script)).replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
+            for (Path script : scripts) {
+                for (String sql : statements(Files.readString(script))) {
+                    statement.execute(sql);
                 }
             }
-            // The plain table: the same shape, no chain.
-            statement.execute("CREATE TABLE audit_entry_plain (LIKE audit_entry INCLUDING ALL)");
         }
+    }
+
+    /**
+     * A migration script's statements: split on ';' except inside a {@code $$ ... $$} function
+     * body, whose own statements end in ';' too. Whole-line comments are dropped.
+     */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inBody = false;
+        String text = script.replaceAll("(?m)^\\s*--.*$", "");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
+                inBody = !inBody;
+                current.append("$$");
+                i++;
+            } else if (c == ';' && !inBody) {
+                if (!current.toString().isBlank()) {
+                    statements.add(current.toString().trim());
+                }
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().trim());
+        }
+        return statements;
     }
 }
