@@ -9,6 +9,7 @@
 #                          schema and migrates it (two roles; see docs/operations.md); the password
 #                          goes to the server in a 0600 file it deletes, not in its environment
 #   CAPSTAN_HTTP_PORT      default 8080; CAPSTAN_BIND_ADDRESS default 127.0.0.1
+#   CAPSTAN_AUDIT_KEY_DIR  the audit trail's keys and witness; CAPSTAN_AUDIT_ROTATE_KEYS=true rotates them once
 # Any further arguments are passed to standalone.sh.
 set -euo pipefail
 
@@ -56,6 +57,10 @@ if [ -n "${CAPSTAN_DEMO_DATA:-}" ] && [ ! -d "$CAPSTAN_DEMO_DATA" ]; then
 fi
 
 make_data_dir
+
+# The audit keys: a missing or mismatched key file stops the start here, in one line (docs/audit.md#keys).
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" "$server_home/bin/CapstanKeyCheck.java" \
+    "${CAPSTAN_AUDIT_KEY_DIR:-$data_dir/server/capstan/keys}" || exit 2
 
 exec "$server_home/bin/standalone.sh" \
     -Djboss.server.data.dir="$data_dir/server" \
