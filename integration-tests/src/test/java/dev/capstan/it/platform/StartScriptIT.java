@@ -29,6 +29,7 @@ class StartScriptIT {
         Path bin = Files.createDirectories(home.resolve("bin"));
         Files.copy(SERVER.resolve("bin/capstan.sh"), bin.resolve("capstan.sh"));
         Files.copy(SERVER.resolve("bin/CapstanDatabaseCheck.java"), bin.resolve("CapstanDatabaseCheck.java"));
+        Files.copy(SERVER.resolve("bin/CapstanKeyCheck.java"), bin.resolve("CapstanKeyCheck.java"));
         Files.createDirectories(home.resolve("modules/org/postgresql"));
         Files.createSymbolicLink(home.resolve("modules/org/postgresql/main"), SERVER.resolve("modules/org/postgresql/main").toAbsolutePath());
         Path data = home.resolve("data");
