@@ -1,6 +1,8 @@
 package dev.capstan.bench.audit;
 
 import dev.capstan.audit.entity.Actor;
+import dev.capstan.audit.entity.ActorKind;
+import dev.capstan.audit.entity.AuditEntry;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.audit.entity.AuditRecord;
@@ -24,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,17 +36,17 @@ import java.util.List;
  *
  * <ul>
  * <li>{@link #unaudited}: read the service (the version check), update it with its version, commit.
- * <li>{@link #audited}: the same, then the append as AuditTrail does it: lock the chain head,
- * {@code SELECT clock_timestamp()}, hash ({@link AuditRecord#next}), insert the entry (the V7_1
- * trigger checks its time), move the head (sequence, hash, time), commit. The head stays locked
- * from its SELECT ... FOR NO KEY UPDATE (what Hibernate sends for PESSIMISTIC_WRITE) to the commit.
+ * <li>{@link #audited}: the same, with the entry inserted into {@code audit_pending} before the
+ * commit (no lock; the V8_1 trigger dates it), then, as a web request does, a linking run asked
+ * for and waited for: one linker at a time locks the head, links every committed pending entry
+ * (hash, insert into {@code audit_entry} under the V8_1 trigger, move the head, remove the pending
+ * rows) and commits, as AuditChainer and PendingEntries do.
+ * <li>{@link #auditedWithoutWaiting}: the caller's part only (what a timer's action pays).
  * </ul>
  * Run with {@code -t 1}, {@code -t 8} and {@code -t 32}. Goal: audited >= 0.5x unaudited at 8 threads.
  *
- * <p>For finding out where the time goes (bench/README.md), not for the figures:
- * {@code -jvmArgsAppend -Dbench.synchronous_commit=off} sets PostgreSQL's synchronous_commit on
- * each connection (a commit no longer waits for the WAL's fsync), {@code -Dbench.trigger=false}
- * drops the V7_1 trigger.
+ * <p>{@code -jvmArgsAppend -Dbench.synchronous_commit=off} sets PostgreSQL's synchronous_commit on
+ * each connection (a commit no longer waits for the WAL's fsync), to see what the flushes cost.
  */
 @BenchmarkMode(Mode.Throughput)
 @Warmup(iterations = 2, time = 5)
@@ -67,16 +70,15 @@ public class AuditedChangeBenchmark {
                         + " liveness_url, liveness_status) SELECT 1, 'service-' || s, 'APPLICATION', true,"
                         + " 'ghcr.io/acme/shop:1', s, '/health/live', 200 FROM generate_series(0, " + (SERVICES - 1) + ") s");
                 statement.execute("ANALYZE");
-                // Not Capstan's: where a deferred chain would take entries in the caller's transaction (auditedUnchained).
-                statement.execute("CREATE TABLE audit_entry_pending (LIKE audit_entry INCLUDING DEFAULTS)");
-                statement.execute("CREATE SEQUENCE audit_entry_pending_id");
-                statement.execute("ALTER TABLE audit_entry_pending ALTER COLUMN sequence SET DEFAULT nextval('audit_entry_pending_id'),"
-                        + " ALTER COLUMN occurred_at SET DEFAULT clock_timestamp(), ALTER COLUMN previous_hash DROP NOT NULL,"
-                        + " ALTER COLUMN entry_hash DROP NOT NULL, ADD PRIMARY KEY (sequence)");
-                if ("false".equals(System.getProperty("bench.trigger"))) {
-                    statement.execute("DROP TRIGGER audit_entry_dated_by_database ON audit_entry");
-                }
             }
+            linker = new Linker(BenchDatabase.connect());
+        }
+
+        Linker linker;
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            linker.connection.close();
         }
     }
 
@@ -87,12 +89,6 @@ public class AuditedChangeBenchmark {
         private Connection connection;
         private PreparedStatement readService;
         private PreparedStatement updateService;
-        private PreparedStatement lockHead;
-        private PreparedStatement databaseClock;
-        private PreparedStatement insertEntry;
-        private PreparedStatement moveHead;
-        private PreparedStatement lockHeadWithClock;
-        private PreparedStatement insertEntryAndMoveHead;
         private PreparedStatement insertPending;
         private String name;
         private long id;
@@ -104,12 +100,7 @@ public class AuditedChangeBenchmark {
         public void setUp(Database database, ThreadParams thread) throws Exception {
             name = "service-" + thread.getThreadIndex();
             connection = BenchDatabase.connect();
-            String synchronousCommit = System.getProperty("bench.synchronous_commit");
-            if (synchronousCommit != null) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET synchronous_commit = " + (synchronousCommit.equals("off") ? "off" : "on"));
-                }
-            }
+            synchronousCommit(connection);
             connection.setAutoCommit(false);
             try (PreparedStatement find = connection.prepareStatement("SELECT id FROM project_service WHERE project_id = 1 AND name = ?")) {
                 find.setString(1, name);
@@ -121,26 +112,9 @@ public class AuditedChangeBenchmark {
             connection.commit();
             readService = connection.prepareStatement("SELECT version, image FROM project_service WHERE id = ?");
             updateService = connection.prepareStatement("UPDATE project_service SET image = ?, version = ? WHERE id = ? AND version = ?");
-            lockHead = connection.prepareStatement("SELECT last_sequence, last_hash, last_time FROM audit_chain_head WHERE id = 1 FOR NO KEY UPDATE");
-            databaseClock = connection.prepareStatement("SELECT clock_timestamp()");
-            insertEntry = connection.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at, actor_kind, actor_name,"
-                    + " actor_roles, action, target_type, target_id, target_name, project, environment, outcome, client_address,"
-                    + " user_agent, request_id, details, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            moveHead = connection.prepareStatement("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ?, last_time = ? WHERE id = 1");
-            // clock_timestamp() is evaluated again after a wait for the lock if the holder moved the head
-            // (EvalPlanQual re-reads the newest row version); after a holder that rolled back it is the
-            // time from before the wait (tried by hand on PostgreSQL 15). Good enough to measure with.
-            lockHeadWithClock = connection.prepareStatement("SELECT last_sequence, last_hash, last_time, clock_timestamp()"
-                    + " FROM audit_chain_head WHERE id = 1 FOR NO KEY UPDATE");
-            insertPending = connection.prepareStatement("INSERT INTO audit_entry_pending (actor_kind, actor_name, actor_roles,"
+            insertPending = connection.prepareStatement("INSERT INTO audit_pending (actor_kind, actor_name, actor_roles,"
                     + " action, target_type, target_id, target_name, project, environment, outcome, client_address, user_agent,"
                     + " request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            insertEntryAndMoveHead = connection.prepareStatement("WITH entry AS (INSERT INTO audit_entry (sequence, occurred_at,"
-                    + " actor_kind, actor_name, actor_roles, action, target_type, target_id, target_name, project, environment,"
-                    + " outcome, client_address, user_agent, request_id, details, previous_hash, entry_hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING sequence, entry_hash, occurred_at)"
-                    + " UPDATE audit_chain_head SET last_sequence = entry.sequence, last_hash = entry.entry_hash,"
-                    + " last_time = entry.occurred_at FROM entry WHERE id = 1");
         }
 
         @TearDown(Level.Trial)
@@ -169,8 +143,92 @@ public class AuditedChangeBenchmark {
             return new String[]{before, after};
         }
 
-        /** AuditTrail#append in JDBC: the head is locked from here to the commit. */
-        String append(String[] image) throws Exception {
+        /** AuditTrail#append in JDBC: the entry, pending, in the caller's transaction; no lock. */
+        void recordPending(String[] image) throws Exception {
+            AuditEvent event = AuditEvent.of("service.updated").on("service", id, name).in("shop", null);
+            String details = "{\"changes\":{\"image\":{\"after\":\"" + image[1] + "\",\"before\":\"" + image[0] + "\"}}}";
+            String[] values = {actor.kind().name(), actor.name(), String.join(",", actor.roles()), event.action(),
+                    event.target().type(), event.target().id(), event.target().name(), event.project(), event.environment(),
+                    AuditOutcome.SUCCEEDED.name(), origin.clientAddress(), origin.userAgent(), origin.requestId(), details};
+            for (int i = 0; i < values.length; i++) {
+                insertPending.setString(i + 1, values[i]);
+            }
+            insertPending.executeUpdate();
+        }
+    }
+
+    /**
+     * AuditChainer and PendingEntries in JDBC: runs one at a time; every entry committed before a
+     * run starts is linked by it, in one transaction (one lock of the head, one commit).
+     */
+    static final class Linker {
+
+        private final Connection connection;
+        private final PreparedStatement lockHead;
+        private final PreparedStatement readPending;
+        private final PreparedStatement insertEntry;
+        private final PreparedStatement moveHead;
+        private final PreparedStatement removePending;
+        private long requested;
+        private long started;
+        private long finished;
+        private boolean running;
+
+        Linker(Connection connection) throws Exception {
+            this.connection = connection;
+            synchronousCommit(connection);
+            connection.setAutoCommit(false);
+            lockHead = connection.prepareStatement("SELECT last_sequence, last_hash, last_time FROM audit_chain_head WHERE id = 1 FOR NO KEY UPDATE");
+            readPending = connection.prepareStatement("SELECT id, occurred_at, actor_kind, actor_name, actor_roles, action, target_type,"
+                    + " target_id, target_name, project, environment, outcome, client_address, user_agent, request_id, details"
+                    + " FROM audit_pending ORDER BY id FETCH FIRST 500 ROWS ONLY");
+            insertEntry = connection.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at, actor_kind, actor_name,"
+                    + " actor_roles, action, target_type, target_id, target_name, project, environment, outcome, client_address,"
+                    + " user_agent, request_id, details, previous_hash, entry_hash, pending_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            moveHead = connection.prepareStatement("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ?, last_time = ? WHERE id = 1");
+            removePending = connection.prepareStatement("DELETE FROM audit_pending WHERE id = ANY (?)");
+        }
+
+        /** Asks for a run that starts from now on and waits for it, as a web request does after its commit. */
+        void linkCommitted() throws Exception {
+            long run;
+            boolean runHere;
+            synchronized (this) {
+                run = requested = started + 1;
+                runHere = !running;
+                running = true;
+            }
+            if (runHere) {
+                runWhileRequested();
+            }
+            synchronized (this) {
+                while (finished < run) {
+                    wait();
+                }
+            }
+        }
+
+        /** The server runs this on a thread of its own; here the first caller to find no run going runs it. */
+        private void runWhileRequested() throws Exception {
+            while (true) {
+                long run;
+                synchronized (this) {
+                    if (started >= requested) {
+                        running = false;
+                        return;
+                    }
+                    run = ++started;
+                }
+                linkPending();
+                synchronized (this) {
+                    finished = run;
+                    notifyAll();
+                }
+            }
+        }
+
+        private void linkPending() throws Exception {
             long last;
             String lastHash;
             Instant lastTime;
@@ -181,54 +239,43 @@ public class AuditedChangeBenchmark {
                 Timestamp time = head.getTimestamp(3);
                 lastTime = time == null ? null : time.toInstant();
             }
-            Instant now;
-            try (ResultSet clock = databaseClock.executeQuery()) {
-                clock.next();
-                now = clock.getTimestamp(1).toInstant();
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet pending = readPending.executeQuery()) {
+                while (pending.next()) {
+                    Instant at = pending.getTimestamp(2).toInstant();
+                    AuditRecord unlinked = new AuditRecord(0, at, ActorKind.valueOf(pending.getString(3)), pending.getString(4),
+                            AuditEntry.roles(pending.getString(5)), pending.getString(6), pending.getString(7), pending.getString(8),
+                            pending.getString(9), pending.getString(10), pending.getString(11), AuditOutcome.valueOf(pending.getString(12)),
+                            pending.getString(13), pending.getString(14), pending.getString(15), pending.getString(16), null, null);
+                    AuditRecord record = unlinked.linked(last + 1, lastHash, lastTime != null && at.isBefore(lastTime) ? lastTime : at);
+                    AppendBenchmark.bind(insertEntry, record);
+                    insertEntry.setLong(19, pending.getLong(1));
+                    insertEntry.addBatch();
+                    ids.add(pending.getLong(1));
+                    last = record.sequence();
+                    lastHash = record.hash();
+                    lastTime = record.time();
+                }
             }
-            AuditRecord record = record(image, last, lastHash, lastTime, now);
-            AppendBenchmark.bind(insertEntry, record);
-            insertEntry.executeUpdate();
-            moveHead.setLong(1, record.sequence());
-            moveHead.setString(2, record.hash());
-            moveHead.setTimestamp(3, Timestamp.from(record.time()));
-            moveHead.executeUpdate();
-            return record.hash();
-        }
-
-        /** The same append in three round trips under the lock instead of five: head and clock, entry and head, commit. */
-        String appendInFewerRoundTrips(String[] image) throws Exception {
-            AuditRecord record;
-            try (ResultSet head = lockHeadWithClock.executeQuery()) {
-                head.next();
-                Timestamp time = head.getTimestamp(3);
-                record = record(image, head.getLong(1), head.getString(2), time == null ? null : time.toInstant(),
-                        head.getTimestamp(4).toInstant());
+            if (!ids.isEmpty()) {
+                insertEntry.executeBatch();
+                moveHead.setLong(1, last);
+                moveHead.setString(2, lastHash);
+                moveHead.setTimestamp(3, Timestamp.from(lastTime));
+                moveHead.executeUpdate();
+                removePending.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                removePending.executeUpdate();
             }
-            AppendBenchmark.bind(insertEntryAndMoveHead, record);
-            insertEntryAndMoveHead.executeUpdate();
-            return record.hash();
+            connection.commit();
         }
+    }
 
-        /** The entry without its place in the chain: no lock, dated by the database, hashed later by one chainer. */
-        void insertUnchained(String[] image) throws Exception {
-            AuditRecord record = record(image, 0, AuditRecord.GENESIS, null, Instant.EPOCH);
-            String[] values = {record.actorKind().name(), record.actorName(), String.join(",", record.actorRoles()),
-                    record.action(), record.targetType(), record.targetId(), record.targetName(), record.project(),
-                    record.environment(), record.outcome().name(), record.clientAddress(), record.userAgent(),
-                    record.requestId(), record.details()};
-            for (int i = 0; i < values.length; i++) {
-                insertPending.setString(i + 1, values[i]);
+    static void synchronousCommit(Connection connection) throws Exception {
+        String synchronousCommit = System.getProperty("bench.synchronous_commit");
+        if (synchronousCommit != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET synchronous_commit = " + (synchronousCommit.equals("off") ? "off" : "on"));
             }
-            insertPending.executeUpdate();
-        }
-
-        /** The next entry, dated as AuditChainHead#append dates it: never before the newest entry. */
-        private AuditRecord record(String[] image, long last, String lastHash, Instant lastTime, Instant now) {
-            Instant time = lastTime != null && now.isBefore(lastTime) ? lastTime : now;
-            AuditEvent event = AuditEvent.of("service.updated").on("service", id, name).in("shop", null);
-            String details = "{\"changes\":{\"image\":{\"after\":\"" + image[1] + "\",\"before\":\"" + image[0] + "\"}}}";
-            return AuditRecord.next(last + 1, lastHash, time, actor, event, AuditOutcome.SUCCEEDED, origin, details);
         }
     }
 
@@ -240,33 +287,18 @@ public class AuditedChangeBenchmark {
     }
 
     @Benchmark
-    public String audited(Client client) throws Exception {
-        String hash = client.append(client.changeService());
-        client.connection.commit();
-        return hash;
-    }
-
-    /**
-     * Not the server's way: what fewer round trips under the lock would give (the clock read with
-     * the lock, the entry inserted and the head moved in one statement). The head is still locked
-     * until the commit.
-     */
-    @Benchmark
-    public String auditedFewerRoundTrips(Client client) throws Exception {
-        String hash = client.appendInFewerRoundTrips(client.changeService());
-        client.connection.commit();
-        return hash;
-    }
-
-    /**
-     * Not the server's way: what the caller would pay if its transaction only inserted the entry,
-     * unchained and unlocked, and one chainer linked such entries into the chain afterwards, many
-     * per lock and commit (the chainer's own cost is not measured here).
-     */
-    @Benchmark
-    public String auditedUnchained(Client client) throws Exception {
+    public String audited(Database database, Client client) throws Exception {
         String[] image = client.changeService();
-        client.insertUnchained(image);
+        client.recordPending(image);
+        client.connection.commit();
+        database.linker.linkCommitted();
+        return image[1];
+    }
+
+    @Benchmark
+    public String auditedWithoutWaiting(Client client) throws Exception {
+        String[] image = client.changeService();
+        client.recordPending(image);
         client.connection.commit();
         return image[1];
     }

@@ -40,15 +40,17 @@ final class BenchDatabase {
 
     /**
      * Drops and recreates the benchmark database as the server has it for an audited project
-     * change: users (V1, which the projects' tables refer to), the audit trail (V2, V4), the
-     * projects (V6), the chain head's time (V7) and, on PostgreSQL, the trigger that holds every
-     * entry to the database's clock (V7_1).
+     * change: users (V1, which the projects' tables refer to), the audit trail (V2, V2_1, V4), the
+     * projects (V6), the chain head's time (V7), the pending entries (V8) and, on PostgreSQL, the
+     * triggers that date entries by the database's clock and protect pending ones (V7_1, V8_1).
      */
     static void recreateForChanges() throws SQLException, IOException {
         recreate(List.of(MIGRATIONS.resolve("V1__users.sql"), MIGRATIONS.resolve("V2__audit_trail.sql"),
+                POSTGRESQL_MIGRATIONS.resolve("V2_1__audit_entries_are_final.sql"),
                 MIGRATIONS.resolve("V4__audit_log_indexes.sql"), MIGRATIONS.resolve("V6__projects.sql"),
                 MIGRATIONS.resolve("V7__audit_chain_head_time.sql"),
-                POSTGRESQL_MIGRATIONS.resolve("V7_1__audit_entry_time_from_database.sql")));
+                POSTGRESQL_MIGRATIONS.resolve("V7_1__audit_entry_time_from_database.sql"),
+                MIGRATIONS.resolve("V8__audit_pending.sql"), POSTGRESQL_MIGRATIONS.resolve("V8_1__audit_pending_protected.sql")));
     }
 
     private static void recreate(List<Path> scripts) throws SQLException, IOException {
@@ -60,7 +62,7 @@ final class BenchDatabase {
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (Path script : scripts) {
-                for (String sql : statements(Files.readString(script))) {
+                for (String sql : statements(Files.readString(script).replace("${runtimeRole}", USER))) {
                     statement.execute(sql);
                 }
             }

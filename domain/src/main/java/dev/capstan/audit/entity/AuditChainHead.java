@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The newest entry's sequence number and hash, in a single row. Appending locks this row, so
- * appends happen one at a time and the chain never forks.
+ * The newest entry's sequence number and hash, in a single row. Linking entries into the chain
+ * locks this row, so links happen one batch at a time and the chain never forks.
  */
 @Entity
 @Table(name = "audit_chain_head")
@@ -34,14 +34,14 @@ public class AuditChainHead {
     }
 
     /**
-     * Links the next entry to the chain and moves the head to it. The entry is dated {@code now},
-     * or the newest entry's time if the clock stepped back: times never go backwards along the
-     * chain, and verification holds them to that.
+     * Links an entry into the chain after the newest one and moves the head to it. The entry keeps
+     * its time, or takes the newest entry's if that is later (entries that committed out of order,
+     * or a clock that stepped back): times never go backwards along the chain, and verification
+     * holds them to that.
      */
-    public AuditRecord append(Instant now, Actor actor, AuditEvent event, AuditOutcome outcome, RequestOrigin origin,
-                              String detailsJson) {
-        Instant time = lastTime != null && now.isBefore(lastTime) ? lastTime : now;
-        AuditRecord next = AuditRecord.next(lastSequence + 1, lastHash, time, actor, event, outcome, origin, detailsJson);
+    public AuditRecord link(AuditRecord unlinked) {
+        Instant time = lastTime != null && unlinked.time().isBefore(lastTime) ? lastTime : unlinked.time();
+        AuditRecord next = unlinked.linked(lastSequence + 1, lastHash, time);
         lastSequence = next.sequence();
         lastHash = next.hash();
         lastTime = next.time();

@@ -80,10 +80,14 @@ public class AuditEntry {
     @Column(name = "entry_hash", nullable = false, updatable = false, length = 64)
     private String entryHash;
 
+    /** The pending entry this one was linked from (not hashed: it only lets the database check the link). */
+    @Column(name = "pending_id", updatable = false)
+    private Long pendingId;
+
     protected AuditEntry() {
     }
 
-    public AuditEntry(AuditRecord record) {
+    public AuditEntry(AuditRecord record, Long pendingId) {
         if (record.details().length() > DETAILS_MAX) {
             throw new IllegalArgumentException("Audit details of " + record.action() + " exceed " + DETAILS_MAX + " characters");
         }
@@ -105,6 +109,7 @@ public class AuditEntry {
         details = record.details();
         previousHash = record.previousHash();
         entryHash = record.hash();
+        this.pendingId = pendingId;
     }
 
     public AuditRecord toRecord() {

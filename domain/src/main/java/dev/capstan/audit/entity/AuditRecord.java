@@ -41,6 +41,14 @@ public record AuditRecord(long sequence, Instant time, ActorKind actorKind, Stri
         return unhashed.withHash(unhashed.computeHash());
     }
 
+    /** This entry, not linked yet, placed at {@code sequence} after {@code previousHash}, dated {@code at}, with its hash. */
+    public AuditRecord linked(long sequence, String previousHash, Instant at) {
+        AuditRecord unhashed = new AuditRecord(sequence, at.truncatedTo(ChronoUnit.MICROS), actorKind, actorName, actorRoles,
+                action, targetType, targetId, targetName, project, environment, outcome, clientAddress, userAgent, requestId,
+                details, previousHash, null);
+        return unhashed.withHash(unhashed.computeHash());
+    }
+
     public String canonicalForm() {
         return CanonicalJson.write(Arrays.asList(sequence, formatTime(time), actorKind, actorName, actorRoles,
                 action, targetType, targetId, targetName, project, environment, outcome,

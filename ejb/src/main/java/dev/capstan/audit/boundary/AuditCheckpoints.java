@@ -4,6 +4,7 @@ import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.audit.control.AuditKeys;
 import dev.capstan.audit.control.AuditWitness;
 import dev.capstan.audit.control.HeadWitness;
+import dev.capstan.audit.control.PendingEntries;
 import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditChainHead;
 import dev.capstan.audit.entity.AuditCheckpoint;
@@ -59,6 +60,9 @@ public class AuditCheckpoints {
     HeadWitness headWitness;
 
     @Inject
+    PendingEntries pending;
+
+    @Inject
     Clock clock;
 
     @EJB
@@ -96,13 +100,15 @@ public class AuditCheckpoints {
     private Optional<CheckpointRecord> sign(String slot, Actor actor) {
         AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
         Optional<String> damage = headWitness.behind(head);
-        if (damage.isPresent()) { // refused before the head is locked: the refusal's own entry needs the lock
+        if (damage.isPresent()) {
             LOG.severe(() -> "The audit trail was tampered with: " + damage.get() + " No checkpoint was signed.");
             audit.recordRefusal(AuditEvent.of(ACTION).with(AuditDetails.none().with("slot", slot)), AuditOutcome.FAILED, damage.get());
             throw new BusinessRuleException("Not signed: " + damage.get() + " Verify now names the damage.");
         }
         // Signed under the head's lock, re-read with it: signing a copy read earlier raced with appends.
+        // Everything recorded before the signing is linked first, so the checkpoint covers it.
         em.refresh(head, LockModeType.PESSIMISTIC_WRITE);
+        pending.link(head, Integer.MAX_VALUE);
         if (head.lastSequence() == 0) {
             return Optional.empty();
         }

@@ -51,6 +51,9 @@ public class AuditSchedule {
     @Inject
     HeadWitness headWitness;
 
+    @Inject
+    AuditChainer chainer;
+
     @Schedule(hour = "*", minute = "0", persistent = true, info = "audit-checkpoint")
     void signHourlyCheckpoint(Timer timer) {
         try {
@@ -73,8 +76,10 @@ public class AuditSchedule {
         timers.createIntervalTimer(every, every, new TimerConfig("audit-witness-head", false));
     }
 
+    /** Entries left pending (a crash between an action's commit and its link) are linked first. */
     @Timeout
     void witnessHead() {
+        chainer.linkAll();
         try {
             headWitness.witness();
         } catch (RuntimeException e) {

@@ -2,13 +2,10 @@ package dev.capstan.audit.boundary;
 
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.audit.control.CurrentRequest;
-import dev.capstan.audit.control.DatabaseClock;
 import dev.capstan.audit.entity.Actor;
-import dev.capstan.audit.entity.AuditChainHead;
-import dev.capstan.audit.entity.AuditEntry;
 import dev.capstan.audit.entity.AuditEvent;
 import dev.capstan.audit.entity.AuditOutcome;
-import dev.capstan.audit.entity.AuditRecord;
+import dev.capstan.audit.entity.PendingAuditEntry;
 import dev.capstan.audit.entity.RequestOrigin;
 import dev.capstan.audit.entity.SecretDigest;
 import jakarta.annotation.Resource;
@@ -21,9 +18,11 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Arrays;
 import java.util.logging.Level;
@@ -34,6 +33,10 @@ import java.util.logging.Logger;
  * transaction ({@link #record}): if the entry cannot be written, the action fails with it. A
  * denied or failed attempt records in a transaction of its own ({@link #recordRefusal}), so the
  * entry survives the attempt's rollback.
+ *
+ * <p>The entry is written as pending, without locking the chain head, and linked into the chain
+ * right after the transaction commits ({@link AuditChainer}): the head is never held while an
+ * action does its work or waits for its commit.
  *
  * <p>Callable by any code inside Capstan (there is no remote view); what is recorded about the
  * actor comes from the container's security context, not from the caller.
@@ -57,7 +60,10 @@ public class AuditTrail {
     SecretDigest secretDigest;
 
     @Inject
-    DatabaseClock databaseClock;
+    AuditChainer chainer;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     /** A successful action by the signed-in caller, in the action's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -91,15 +97,38 @@ public class AuditTrail {
     private void append(Actor actor, AuditEvent event, AuditOutcome outcome) {
         em.flush(); // the action's own changes first: their failures are the action's, not the trail's
         try {
-            AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
-            AuditRecord record = head.append(databaseClock.now(em), actor, event, outcome, origin(),
-                    event.details().toJson(secretDigest));
-            em.persist(new AuditEntry(record));
+            em.persist(new PendingAuditEntry(actor, event, outcome, origin(), event.details().toJson(secretDigest)));
             em.flush();
         } catch (PersistenceException e) {
             LOG.log(Level.SEVERE, "The audit trail could not record " + event.action() + "; the action is refused", e);
             throw new AuditUnavailableException();
         }
+        linkAfterCommit();
+    }
+
+    /** Once per transaction: after it commits, ask for a linking run, and let the web request wait for it. */
+    private void linkAfterCommit() {
+        if (transaction.getResource(AuditChainer.class) != null) {
+            return;
+        }
+        transaction.putResource(AuditChainer.class, Boolean.TRUE);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    long run = chainer.requestRun();
+                    try {
+                        currentRequest.get().awaitChainRun(run);
+                    } catch (ContextNotActiveException noRequest) {
+                        // a timer or a startup task: nobody reads the log in between
+                    }
+                }
+            }
+        });
     }
 
     /** The caller and the roles they hold right now. */

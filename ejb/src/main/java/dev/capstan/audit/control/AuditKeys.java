@@ -127,16 +127,22 @@ public class AuditKeys {
                 .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir", "."), "capstan", "keys"));
     }
 
+    /** Entries in the chain, or recorded and waiting to be linked into it. */
     private boolean trailHasEntries() {
         if (dataSource == null) {
             return false;
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT 1 FROM audit_entry FETCH FIRST 1 ROWS ONLY")) {
-            return rows.next();
-        } catch (SQLException noTrailYet) {
-            return false; // the migrator has not made the table: nothing was recorded
+        for (String table : new String[]{"audit_entry", "audit_pending"}) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY")) {
+                if (rows.next()) {
+                    return true;
+                }
+            } catch (SQLException noTrailYet) {
+                // the migrator has not made the table: nothing was recorded in it
+            }
         }
+        return false;
     }
 
     private static byte[] loadHmacKey(Path file, boolean trailHasEntries, boolean rotate) {

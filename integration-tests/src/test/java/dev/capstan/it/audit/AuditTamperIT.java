@@ -171,10 +171,19 @@ class AuditTamperIT extends PortalTest {
                 AuditEvent.of("user.created").on("user", null, "backdoor"),
                 AuditOutcome.SUCCEEDED, new RequestOrigin("10.6.6.6", "curl", "x"), "{}");
 
-        // The role the server runs as may append, but not with a time of its own choosing.
-        try (Connection server = TestDatabase.connectAsServer()) {
+        // The role the server runs as may record, but not with a time of its own choosing: a pending entry
+        // gets the database's time whatever is sent, and an entry enters the chain only from a pending one, with its time.
+        try (Connection server = TestDatabase.connectAsServer(); Statement statement = server.createStatement()) {
             SQLException refused = assertThrows(SQLException.class, () -> insert(server, yesterday));
-            assertTrue(refused.getMessage().contains("entry times come from the database"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("entries enter the chain only from audit_pending"), refused.getMessage());
+            server.setAutoCommit(false);
+            statement.execute("INSERT INTO audit_pending (occurred_at, actor_kind, actor_name, actor_roles, action, details, outcome)"
+                    + " VALUES (now() - interval '1 day', 'USER', 'tamper-dates', 'ADMIN', 'user.created', '{}', 'SUCCEEDED')");
+            try (ResultSet dated = statement.executeQuery("SELECT clock_timestamp() - occurred_at < interval '1 minute'"
+                    + " FROM audit_pending WHERE actor_name = 'tamper-dates'")) {
+                assertTrue(dated.next() && dated.getBoolean(1), "the pending entry carries the database's time, not yesterday");
+            }
+            server.rollback();
         }
         // A superuser can get past the trigger and re-hash the chain; verification names the entry dated before its predecessor.
         long head = count("SELECT last_sequence FROM audit_chain_head");

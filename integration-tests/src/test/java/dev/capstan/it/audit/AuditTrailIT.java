@@ -48,6 +48,8 @@ class AuditTrailIT extends PortalTest {
         }
     }
 
+    static final String PENDING_INSERT = "INSERT INTO audit_pending (actor_kind, actor_name, actor_roles, action, details, outcome) VALUES ";
+
     private static long count(String sql) throws SQLException {
         try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
@@ -116,6 +118,17 @@ class AuditTrailIT extends PortalTest {
                 SQLException refused = assertThrows(SQLException.class, () -> statement.execute(attempt), attempt);
                 assertEquals("42501", refused.getSQLState(), attempt + ": " + refused.getMessage());
             }
+            // An entry waiting to be chained is as final: it may only leave the pending table into the chain.
+            db.setAutoCommit(false);
+            statement.execute(PENDING_INSERT + "('USER', 'audit-writer', 'USER', 'user.created', '{}', 'SUCCEEDED')");
+            for (String attempt : new String[]{"UPDATE audit_pending SET actor_name = 'nobody'", "DELETE FROM audit_pending",
+                    "TRUNCATE audit_pending"}) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(attempt), attempt);
+                assertEquals("42501", refused.getSQLState(), attempt + ": " + refused.getMessage());
+                db.rollback();
+                statement.execute(PENDING_INSERT + "('USER', 'audit-writer', 'USER', 'user.created', '{}', 'SUCCEEDED')");
+            }
+            db.rollback();
         }
         try (Connection owner = TestDatabase.connect(); Statement statement = owner.createStatement()) {
             assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_entry SET actor_name = 'nobody'"),
@@ -125,17 +138,33 @@ class AuditTrailIT extends PortalTest {
     }
 
     @Test
+    void anEntryLeftPendingByACrashIsChainedWithItsOwnTime() throws Exception {
+        PortalClient auditor = signedIn("audit-crash-reader", GlobalRole.AUDITOR);
+        // What a crash between an action's commit and its link into the chain leaves: a committed pending entry.
+        try (Connection server = TestDatabase.connectAsServer(); Statement statement = server.createStatement()) {
+            statement.execute(PENDING_INSERT + "('USER', 'audit-crashed', 'USER', 'project.created', '{}', 'SUCCEEDED')");
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (count("SELECT count(*) FROM audit_entry WHERE actor_name = 'audit-crashed'") == 0) {
+            assertTrue(System.nanoTime() < deadline, "the entry was chained by the server's next round");
+            Thread.sleep(200);
+        }
+        assertEquals(0, count("SELECT count(*) FROM audit_pending WHERE actor_name = 'audit-crashed'"), "and is pending no more");
+        assertVerificationSays(auditor, "the chain is intact");
+    }
+
+    @Test
     void anActionWhoseEntryCannotBeWrittenIsRefusedAndLeavesNoTrace() throws Exception {
         PortalClient admin = signedIn("audit-admin-2", GlobalRole.ADMIN);
         long entriesBefore = count("SELECT count(*) FROM audit_entry");
         try (Connection dba = TestDatabase.connectAsSuperuser(); Statement statement = dba.createStatement()) {
-            statement.execute("ALTER TABLE audit_entry ADD CONSTRAINT refuse_user_created CHECK (action <> 'user.created') NOT VALID");
+            statement.execute("ALTER TABLE audit_pending ADD CONSTRAINT refuse_user_created CHECK (action <> 'user.created') NOT VALID");
             try {
                 HttpResponse<String> refused = createUser(admin, "never-created");
                 assertEquals(200, refused.statusCode());
                 assertTrue(refused.body().contains("the audit trail could not record this action"), refused.body());
             } finally {
-                statement.execute("ALTER TABLE audit_entry DROP CONSTRAINT refuse_user_created");
+                statement.execute("ALTER TABLE audit_pending DROP CONSTRAINT refuse_user_created");
             }
         }
         assertEquals(0, count("SELECT count(*) FROM capstan_user WHERE username = 'never-created'"), "the user was not created");

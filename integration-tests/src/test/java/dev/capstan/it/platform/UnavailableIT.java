@@ -38,7 +38,7 @@ class UnavailableIT extends PortalTest {
             // A constraint trigger deferred to the end of the transaction: the entry is written, the commit refuses it.
             statement.execute("CREATE FUNCTION refuse_audit_at_commit() RETURNS trigger LANGUAGE plpgsql AS"
                     + " $$ BEGIN RAISE EXCEPTION 'audit entries are refused at commit (test)'; END $$");
-            statement.execute("CREATE CONSTRAINT TRIGGER refuse_audit_at_commit AFTER INSERT ON audit_entry"
+            statement.execute("CREATE CONSTRAINT TRIGGER refuse_audit_at_commit AFTER INSERT ON audit_pending"
                     + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_audit_at_commit()");
             try {
                 HttpResponse<String> api = user.call("POST", "/api/v1/projects", """
@@ -53,7 +53,7 @@ class UnavailableIT extends PortalTest {
                 assertTrue(page.body().contains(AUDIT_REFUSED), page.body());
                 assertNoStackTrace(page.body());
             } finally {
-                statement.execute("DROP TRIGGER refuse_audit_at_commit ON audit_entry");
+                statement.execute("DROP TRIGGER refuse_audit_at_commit ON audit_pending");
                 statement.execute("DROP FUNCTION refuse_audit_at_commit()");
             }
         }

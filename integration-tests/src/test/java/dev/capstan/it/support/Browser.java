@@ -88,10 +88,15 @@ public class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(page -> page.findElements(locator).size() == expected);
     }
 
+    /** Types into a field, again if an ajax update or a widget (a date picker closing) took the text away meanwhile. */
     public void type(By locator, String text) {
-        WebElement field = waitFor(locator);
-        field.clear();
-        field.sendKeys(text);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(page -> {
+                    WebElement field = waitFor(locator);
+                    field.clear();
+                    field.sendKeys(text);
+                    return text.equals(field.getAttribute("value"));
+                });
     }
 
     /** Clicks once the element is there, again if an ajax update replaced it meanwhile. */
