@@ -70,3 +70,9 @@ BEGIN
     RETURN NEW;
 END;
 $$;
+
+-- The triggers look rows up by key in tables that start empty and grow fast (or, for
+-- audit_pending, fill with dead rows until vacuumed): a plan cached while they were small would
+-- scan them whole for every entry. Planned afresh each time, the lookups use their indexes.
+ALTER FUNCTION audit_entry_dated_now() SET plan_cache_mode = force_custom_plan;
+ALTER FUNCTION audit_pending_leaves_when_chained() SET plan_cache_mode = force_custom_plan;

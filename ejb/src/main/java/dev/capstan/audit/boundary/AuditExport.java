@@ -46,6 +46,9 @@ public class AuditExport {
     }
 
     @Inject
+    AuditChainer chainer;
+
+    @Inject
     AuditChainReader reader;
 
     @EJB
@@ -76,6 +79,7 @@ public class AuditExport {
      * @return how many entries were written
      */
     public long write(AuditQuery query, Format format, Writer out) {
+        chainer.linkAll(); // the export lists every committed action, its own recording included
         try {
             AuditChainReader.Selection selection = AuditChainReader.Selection.oldestFirst(query);
             if (format == Format.JSON_LINES) {

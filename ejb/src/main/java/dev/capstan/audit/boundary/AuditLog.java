@@ -32,10 +32,14 @@ public class AuditLog {
     public static final int MAX_PAGE_SIZE = 200;
 
     @Inject
+    AuditChainer chainer;
+
+    @Inject
     AuditChainReader reader;
 
     /** @param olderThan only entries before this sequence number; null for the newest */
     public AuditEntryPage page(AuditQuery query, Long olderThan, int size) {
+        chainer.linkAll(); // every committed action shows, also one recorded a moment ago
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         List<AuditRecord> found = reader.read(new Selection(query, olderThan, pageSize + 1, true), AuditLog::toList);
         List<AuditEntryView> entries = found.stream().limit(pageSize).map(AuditLog::view).toList();

@@ -106,7 +106,7 @@ public class AuditTrail {
         linkAfterCommit();
     }
 
-    /** Once per transaction: after it commits, ask for a linking run, and let the web request wait for it. */
+    /** Once per transaction: after it commits, ask for a linking run. */
     private void linkAfterCommit() {
         if (transaction.getResource(AuditChainer.class) != null) {
             return;
@@ -120,12 +120,7 @@ public class AuditTrail {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    long run = chainer.requestRun();
-                    try {
-                        currentRequest.get().awaitChainRun(run);
-                    } catch (ContextNotActiveException noRequest) {
-                        // a timer or a startup task: nobody reads the log in between
-                    }
+                    chainer.requestRun();
                 }
             }
         });

@@ -60,6 +60,9 @@ public class AuditVerification {
     AuditCheckpoints checkpoints;
 
     @Inject
+    AuditChainer chainer;
+
+    @Inject
     AuditKeys keys;
 
     @Inject
@@ -89,6 +92,7 @@ public class AuditVerification {
     }
 
     private ChainVerification verify(Actor actor) {
+        chainer.linkAll(); // verifies every committed entry
         List<CheckpointRecord> signed = checkpoints.all();
         ChainVerification result = verifyPrefetched(signed, witness.read());
         status.verified(result, result.isIntact() ? result.entriesChecked() : Math.max(0, result.firstBadSequence() - 1),

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.RequestScoped;
 public class CurrentRequest {
 
     private RequestOrigin origin = RequestOrigin.NONE;
-    private long chainRun;
 
     public void arrived(RequestOrigin origin) {
         this.origin = origin;
@@ -19,15 +18,5 @@ public class CurrentRequest {
 
     public RequestOrigin origin() {
         return origin;
-    }
-
-    /** This request recorded audit entries that linking run {@code run} will chain. */
-    public void awaitChainRun(long run) {
-        chainRun = Math.max(chainRun, run);
-    }
-
-    /** The linking run to wait for before answering; 0 when the request recorded nothing. */
-    public long chainRun() {
-        return chainRun;
     }
 }

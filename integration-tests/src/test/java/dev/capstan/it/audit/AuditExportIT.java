@@ -55,7 +55,7 @@ class AuditExportIT extends PortalTest {
         assertEquals(1, rejected.exitCode(), rejected.output());
         assertTrue(rejected.output().contains("Entry " + sequence + " was changed after it was written"), rejected.output());
 
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+        try (Connection db = TestDatabase.connectToChain(); Statement statement = db.createStatement();
              ResultSet recorded = statement.executeQuery("SELECT count(*) FROM audit_entry WHERE action = 'audit.exported'"
                      + " AND actor_name = 'export-auditor'")) {
             recorded.next();

@@ -76,7 +76,7 @@ class AuditMetricsIT extends PortalTest {
     }
 
     private static long newestSequence() throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+        try (Connection db = TestDatabase.connectToChain(); Statement statement = db.createStatement();
              ResultSet result = statement.executeQuery("SELECT max(sequence) FROM audit_entry")) {
             result.next();
             return result.getLong(1);
@@ -84,7 +84,7 @@ class AuditMetricsIT extends PortalTest {
     }
 
     private static long sequenceOfNewest(String action, String targetName) throws SQLException {
-        try (Connection db = TestDatabase.connect();
+        try (Connection db = TestDatabase.connectToChain();
              PreparedStatement query = db.prepareStatement(
                      "SELECT max(sequence) FROM audit_entry WHERE action = ? AND target_name = ?")) {
             query.setString(1, action);

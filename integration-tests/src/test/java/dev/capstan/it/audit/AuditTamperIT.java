@@ -197,7 +197,7 @@ class AuditTamperIT extends PortalTest {
             assertTrue(offline.output().contains("Entry " + victim + " is dated "), "the verifier agrees: " + offline.output());
         });
         assertVerificationSays(auditor, "the chain is intact");
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+        try (Connection db = TestDatabase.connectToChain(); Statement statement = db.createStatement();
              ResultSet times = statement.executeQuery("SELECT occurred_at, now() FROM audit_entry ORDER BY sequence DESC LIMIT 1")) {
             times.next();
             assertTrue(Duration.between(times.getTimestamp(1).toInstant(), times.getTimestamp(2).toInstant()).abs().toMinutes() < 5,
@@ -356,7 +356,7 @@ class AuditTamperIT extends PortalTest {
     }
 
     private static AuditRecord entry(long sequence) throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+        try (Connection db = TestDatabase.connectToChain(); Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + AuditRows.COLUMNS + " FROM audit_entry WHERE sequence = " + sequence)) {
             return AuditRows.iterate(rows).next();
         }
@@ -388,7 +388,7 @@ class AuditTamperIT extends PortalTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+        try (Connection db = TestDatabase.connectToChain(); Statement statement = db.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);

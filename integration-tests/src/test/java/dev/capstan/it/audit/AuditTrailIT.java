@@ -32,7 +32,7 @@ class AuditTrailIT extends PortalTest {
 
     /** The newest entry with this action and target name, as column → value. */
     private static Map<String, String> newestEntry(String action, String targetName) throws SQLException {
-        try (Connection db = TestDatabase.connect();
+        try (Connection db = TestDatabase.connectToChain();
              PreparedStatement query = db.prepareStatement("SELECT * FROM audit_entry WHERE action = ? AND target_name = ?"
                      + " ORDER BY sequence DESC LIMIT 1")) {
             query.setString(1, action);
@@ -51,7 +51,7 @@ class AuditTrailIT extends PortalTest {
     static final String PENDING_INSERT = "INSERT INTO audit_pending (actor_kind, actor_name, actor_roles, action, details, outcome) VALUES ";
 
     private static long count(String sql) throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+        try (Connection db = TestDatabase.connectToChain(); Statement statement = db.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
@@ -130,7 +130,7 @@ class AuditTrailIT extends PortalTest {
             }
             db.rollback();
         }
-        try (Connection owner = TestDatabase.connect(); Statement statement = owner.createStatement()) {
+        try (Connection owner = TestDatabase.connectToChain(); Statement statement = owner.createStatement()) {
             assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_entry SET actor_name = 'nobody'"),
                     "even the schema's owner is refused by the trigger");
         }

@@ -360,7 +360,7 @@ class ProjectsApiIT extends PortalTest {
         roleless.signIn("api-roleless", "api-roleless-password");
         JsonObject refused = problem(roleless.call("GET", PROJECTS + "?q=anything", null), 403);
         assertEquals("You are not allowed to do that.", refused.getString("detail"));
-        try (Connection db = TestDatabase.connect();
+        try (Connection db = TestDatabase.connectToChain();
              PreparedStatement query = db.prepareStatement("SELECT outcome, target_type FROM audit_entry"
                      + " WHERE action = 'access.denied' AND actor_name = 'api-roleless' AND target_name = 'GET /api/v1/projects'")) {
             try (ResultSet row = query.executeQuery()) {
@@ -379,7 +379,7 @@ class ProjectsApiIT extends PortalTest {
 
     /** The {@code changes} (field → before/after) of the newest successful entry with this action on this target. */
     static JsonObject changes(String action, String project, String targetName) throws SQLException {
-        try (Connection db = TestDatabase.connect();
+        try (Connection db = TestDatabase.connectToChain();
              PreparedStatement query = db.prepareStatement("SELECT details FROM audit_entry WHERE action = ? AND project = ?"
                      + " AND target_name = ? AND outcome = 'SUCCEEDED' ORDER BY sequence DESC LIMIT 1")) {
             query.setString(1, action);

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,6 +29,35 @@ public final class TestDatabase {
     /** As the role that owns the schema (and migrates it). */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("capstan.test.db.url"), user(), password());
+    }
+
+    /**
+     * As {@link #connect()}, once the server has linked every recorded entry into the chain: an
+     * action's entry waits in audit_pending for a few milliseconds after the action answers
+     * (docs/audit.md, "Pending entries"), and a test reading audit_entry directly must not race it.
+     */
+    public static Connection connectToChain() throws SQLException {
+        Connection db = connect();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        try (Statement statement = db.createStatement()) {
+            while (true) {
+                try (ResultSet pending = statement.executeQuery("SELECT count(*) FROM audit_pending")) {
+                    pending.next();
+                    if (pending.getLong(1) == 0) {
+                        return db;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    db.close();
+                    throw new AssertionError("audit entries stayed pending for 15 s: the server does not link them");
+                }
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            db.close();
+            throw new SQLException(e);
+        }
     }
 
     /** As the role the server runs as, which owns nothing. */

@@ -1,11 +1,9 @@
 package dev.capstan.audit.ui;
 
-import dev.capstan.audit.boundary.AuditChainer;
 import dev.capstan.audit.boundary.AuditEntryPage;
 import dev.capstan.audit.boundary.AuditEntryView;
 import dev.capstan.audit.boundary.AuditExport;
 import dev.capstan.audit.boundary.AuditLog;
-import dev.capstan.audit.control.CurrentRequest;
 import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.BusinessRuleException;
@@ -37,12 +35,6 @@ public class AuditLogBean implements Serializable {
 
     static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-    @Inject
-    AuditChainer chainer;
-
-    @Inject
-    CurrentRequest currentRequest;
 
     @EJB
     transient AuditLog log;
@@ -122,7 +114,6 @@ public class AuditLogBean implements Serializable {
         ExternalContext external = faces.getExternalContext();
         AuditQuery query = query();
         exports.recordExport(query, format);
-        chainer.awaitRecordedBy(currentRequest); // the export lists its own entry
         external.responseReset();
         external.setResponseContentType(format.contentType);
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"capstan-audit-"
