@@ -32,47 +32,71 @@ CREATE TRIGGER audit_pending_no_truncate
     BEFORE TRUNCATE ON audit_pending
     FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_refuse_change();
 
+-- The two checks below run once per statement, over all the rows it changed (the linker
+-- inserts and removes a whole batch in one statement each), not once per row.
 CREATE FUNCTION audit_pending_leaves_when_chained() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
+DECLARE
+    unchained BIGINT;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM audit_entry WHERE pending_id = OLD.id) THEN
-        RAISE EXCEPTION 'pending audit entry % is not in the chain yet: it cannot be removed', OLD.id
+    SELECT r.id INTO unchained FROM removed r
+    WHERE (SELECT e.pending_id FROM audit_entry e WHERE e.pending_id = r.id) IS NULL LIMIT 1;
+    IF unchained IS NOT NULL THEN
+        RAISE EXCEPTION 'pending audit entry % is not in the chain yet: it cannot be removed', unchained
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    RETURN OLD;
+    RETURN NULL;
 END;
 $$;
 
 CREATE TRIGGER audit_pending_delete_only_chained
-    BEFORE DELETE ON audit_pending
-    FOR EACH ROW EXECUTE FUNCTION audit_pending_leaves_when_chained();
+    AFTER DELETE ON audit_pending
+    REFERENCING OLD TABLE AS removed
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_pending_leaves_when_chained();
 
-CREATE OR REPLACE FUNCTION audit_entry_dated_now() RETURNS trigger
+-- V7_1's per-row check goes; this one checks every entry a statement added, after it.
+DROP TRIGGER audit_entry_dated_by_database ON audit_entry;
+DROP FUNCTION audit_entry_dated_now();
+
+CREATE FUNCTION audit_entry_from_pending() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 DECLARE
-    pending_time  TIMESTAMP WITH TIME ZONE;
-    previous_time TIMESTAMP WITH TIME ZONE;
+    wrong RECORD;
 BEGIN
-    SELECT occurred_at INTO pending_time FROM audit_pending WHERE id = NEW.pending_id;
-    IF pending_time IS NULL THEN
+    SELECT * INTO wrong FROM (
+        SELECT a.sequence, a.occurred_at,
+               (SELECT p.occurred_at FROM audit_pending p WHERE p.id = a.pending_id) AS pending_time,
+               CASE WHEN lag(a.sequence) OVER batch = a.sequence - 1 THEN lag(a.occurred_at) OVER batch
+                    ELSE (SELECT e.occurred_at FROM audit_entry e WHERE e.sequence = a.sequence - 1) END AS previous_time
+        FROM added a
+        WINDOW batch AS (ORDER BY a.sequence)) checked
+    WHERE pending_time IS NULL OR occurred_at IS DISTINCT FROM GREATEST(pending_time, previous_time)
+    LIMIT 1;
+    IF wrong.sequence IS NOT NULL AND wrong.pending_time IS NULL THEN
         RAISE EXCEPTION 'audit entry % does not come from a pending entry: entries enter the chain only from audit_pending',
-            NEW.sequence
+            wrong.sequence
             USING ERRCODE = 'check_violation';
     END IF;
-    SELECT occurred_at INTO previous_time FROM audit_entry WHERE sequence = NEW.sequence - 1;
-    IF NEW.occurred_at <> GREATEST(pending_time, previous_time) THEN
+    IF wrong.sequence IS NOT NULL THEN
         RAISE EXCEPTION 'audit entry % is dated %, but its action happened at % and the entry before it is dated %',
-            NEW.sequence, NEW.occurred_at, pending_time, previous_time
+            wrong.sequence, wrong.occurred_at, wrong.pending_time, wrong.previous_time
             USING ERRCODE = 'check_violation';
     END IF;
-    RETURN NEW;
+    RETURN NULL;
 END;
 $$;
 
--- The triggers look rows up by key in tables that start empty and grow fast (or, for
--- audit_pending, fill with dead rows until vacuumed): a plan cached while they were small would
--- scan them whole for every entry. Planned afresh each time, the lookups use their indexes.
-ALTER FUNCTION audit_entry_dated_now() SET plan_cache_mode = force_custom_plan;
-ALTER FUNCTION audit_pending_leaves_when_chained() SET plan_cache_mode = force_custom_plan;
+CREATE TRIGGER audit_entry_from_pending
+    AFTER INSERT ON audit_entry
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_from_pending();
+
+-- The checks look each of a statement's rows (a few hundred at most) up in tables that grow
+-- without end (or, for audit_pending, fill with dead rows until vacuumed). Statistics of a table
+-- that grew since its last ANALYZE say it is small, and the planner would read it whole for
+-- every row (measured: 300 ms for a batch of 500 entries with 5,000 stored). Each lookup is a
+-- subquery by key, and uses its index; an entry's predecessor is usually in the same batch.
+ALTER FUNCTION audit_entry_from_pending() SET enable_seqscan = off;
+ALTER FUNCTION audit_pending_leaves_when_chained() SET enable_seqscan = off;

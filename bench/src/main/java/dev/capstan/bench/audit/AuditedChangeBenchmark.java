@@ -26,7 +26,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -172,7 +174,6 @@ public class AuditedChangeBenchmark {
         private final Connection connection;
         private final PreparedStatement lockHead;
         private final PreparedStatement readPending;
-        private final PreparedStatement insertEntry;
         private final PreparedStatement moveHead;
         private final PreparedStatement removePending;
         private long requested;
@@ -188,10 +189,6 @@ public class AuditedChangeBenchmark {
             readPending = connection.prepareStatement("SELECT id, occurred_at, actor_kind, actor_name, actor_roles, action, target_type,"
                     + " target_id, target_name, project, environment, outcome, client_address, user_agent, request_id, details"
                     + " FROM audit_pending ORDER BY id FETCH FIRST 500 ROWS ONLY");
-            insertEntry = connection.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at, actor_kind, actor_name,"
-                    + " actor_roles, action, target_type, target_id, target_name, project, environment, outcome, client_address,"
-                    + " user_agent, request_id, details, previous_hash, entry_hash, pending_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             moveHead = connection.prepareStatement("UPDATE audit_chain_head SET last_sequence = ?, last_hash = ?, last_time = ? WHERE id = 1");
             removePending = connection.prepareStatement("DELETE FROM audit_pending WHERE id = ANY (?)");
         }
@@ -252,6 +249,7 @@ public class AuditedChangeBenchmark {
                 lastTime = time == null ? null : time.toInstant();
             }
             List<Long> ids = new ArrayList<>();
+            List<AuditRecord> linked = new ArrayList<>();
             try (ResultSet pending = readPending.executeQuery()) {
                 while (pending.next()) {
                     Instant at = pending.getTimestamp(2).toInstant();
@@ -260,9 +258,7 @@ public class AuditedChangeBenchmark {
                             pending.getString(9), pending.getString(10), pending.getString(11), AuditOutcome.valueOf(pending.getString(12)),
                             pending.getString(13), pending.getString(14), pending.getString(15), pending.getString(16), null, null);
                     AuditRecord record = unlinked.linked(last + 1, lastHash, lastTime != null && at.isBefore(lastTime) ? lastTime : at);
-                    AppendBenchmark.bind(insertEntry, record);
-                    insertEntry.setLong(19, pending.getLong(1));
-                    insertEntry.addBatch();
+                    linked.add(record);
                     ids.add(pending.getLong(1));
                     last = record.sequence();
                     lastHash = record.hash();
@@ -270,7 +266,28 @@ public class AuditedChangeBenchmark {
                 }
             }
             if (!ids.isEmpty()) {
-                insertEntry.executeBatch();
+                // as PendingEntries does: one multi-row INSERT (the database checks a statement's entries at once)
+                String row = "(" + String.join(", ", Collections.nCopies(19, "?")) + ")";
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry (sequence, occurred_at,"
+                        + " actor_kind, actor_name, actor_roles, action, target_type, target_id, target_name, project, environment,"
+                        + " outcome, client_address, user_agent, request_id, details, previous_hash, entry_hash, pending_id) VALUES "
+                        + String.join(", ", Collections.nCopies(linked.size(), row)))) {
+                    for (int i = 0; i < linked.size(); i++) {
+                        AuditRecord record = linked.get(i);
+                        int at = i * 19;
+                        insert.setLong(at + 1, record.sequence());
+                        insert.setObject(at + 2, record.time().atOffset(ZoneOffset.UTC));
+                        String[] texts = {record.actorKind().name(), record.actorName(), String.join(",", record.actorRoles()),
+                                record.action(), record.targetType(), record.targetId(), record.targetName(), record.project(),
+                                record.environment(), record.outcome().name(), record.clientAddress(), record.userAgent(),
+                                record.requestId(), record.details(), record.previousHash(), record.hash()};
+                        for (int t = 0; t < texts.length; t++) {
+                            insert.setString(at + 3 + t, texts[t]);
+                        }
+                        insert.setLong(at + 19, ids.get(i));
+                    }
+                    insert.executeUpdate();
+                }
                 moveHead.setLong(1, last);
                 moveHead.setString(2, lastHash);
                 moveHead.setTimestamp(3, Timestamp.from(lastTime));

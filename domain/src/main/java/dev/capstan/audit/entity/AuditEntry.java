@@ -12,14 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A stored audit entry. Written once, never updated: every column is insert-only, and on
- * PostgreSQL the database refuses UPDATE, DELETE and TRUNCATE as well.
+ * A stored audit entry, as read back. Written once, by PendingEntries, never updated: on
+ * PostgreSQL the database refuses UPDATE, DELETE and TRUNCATE.
  */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry {
 
-    /** Details longer than this are a programming error, not something to cut silently. */
+    /** Details longer than this are a programming error, not something to cut silently (PendingAuditEntry refuses them). */
     public static final int DETAILS_MAX = 65_536;
 
     @Id
@@ -80,36 +80,7 @@ public class AuditEntry {
     @Column(name = "entry_hash", nullable = false, updatable = false, length = 64)
     private String entryHash;
 
-    /** The pending entry this one was linked from (not hashed: it only lets the database check the link). */
-    @Column(name = "pending_id", updatable = false)
-    private Long pendingId;
-
     protected AuditEntry() {
-    }
-
-    public AuditEntry(AuditRecord record, Long pendingId) {
-        if (record.details().length() > DETAILS_MAX) {
-            throw new IllegalArgumentException("Audit details of " + record.action() + " exceed " + DETAILS_MAX + " characters");
-        }
-        sequence = record.sequence();
-        occurredAt = record.time();
-        actorKind = record.actorKind();
-        actorName = record.actorName();
-        actorRoles = String.join(",", record.actorRoles());
-        action = record.action();
-        targetType = record.targetType();
-        targetId = record.targetId();
-        targetName = record.targetName();
-        project = record.project();
-        environment = record.environment();
-        outcome = record.outcome();
-        clientAddress = record.clientAddress();
-        userAgent = record.userAgent();
-        requestId = record.requestId();
-        details = record.details();
-        previousHash = record.previousHash();
-        entryHash = record.hash();
-        this.pendingId = pendingId;
     }
 
     public AuditRecord toRecord() {
