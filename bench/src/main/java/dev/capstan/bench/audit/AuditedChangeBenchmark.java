@@ -35,13 +35,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A project change with and without its audit entry, at the JDBC level, in the statements the
- * server sends for {@code PUT /api/v1/projects/{key}/services/{name}}. Each JMH thread changes its
- * own service row, so the changes themselves never contend; only the chain head does.
+ * A service change with and without its audit entry, at the JDBC level, in exactly the statements
+ * the server sends for {@code PUT /api/v1/projects/{key}/services/{name}} (read from PostgreSQL's
+ * log with {@code log_statement = all} while {@code ApiLoad} ran): the pool's {@code SELECT 1}
+ * check, the project locked by key, its members with their users, the caller's roles, the
+ * project's services, the service's smoke checks, the update with its version, and, audited, the
+ * entry into {@code audit_pending} (Hibernate's {@code RETURNING *}), then the commit. Each JMH
+ * thread is its own user changing the one service of its own project (as ApiLoad's clients do),
+ * so changes never contend with each other; only the chain head can.
  *
  * <ul>
- * <li>{@link #unaudited}: read the service (the version check), update it with its version, commit.
- * <li>{@link #audited}: the same, with the entry inserted into {@code audit_pending} before the
+ * <li>{@link #unaudited}: the change without the entry.
+ * <li>{@link #audited}: the change with its entry inserted into {@code audit_pending} before the
  * commit (no lock; the V8_1 trigger dates it), then a linking run asked for, as AuditChainer does
  * after a commit: on a thread of its own, one run at a time locks the head, links every committed
  * pending entry (hash, insert into {@code audit_entry} under the V8_1 trigger, move the head,
@@ -60,10 +65,10 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class AuditedChangeBenchmark {
 
-    /** More rows than threads: each thread takes the row of its index. */
-    static final int SERVICES = 64;
+    /** More projects than threads: each thread takes the project of its index. */
+    static final int PROJECTS = 64;
 
-    /** The database, made once per trial from Capstan's migrations, with one project of {@link #SERVICES} services. */
+    /** The database, made once per trial from Capstan's migrations: {@link #PROJECTS} projects, each with one service and one member. */
     @State(Scope.Benchmark)
     public static class Database {
 
@@ -71,10 +76,17 @@ public class AuditedChangeBenchmark {
         public void setUp() throws Exception {
             BenchDatabase.recreateForChanges();
             try (Connection connection = BenchDatabase.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO project (id, project_key, name, created_at) VALUES (1, 'shop', 'Shop', now())");
+                statement.execute("INSERT INTO capstan_user (id, username, display_name, password_hash, must_change_password, enabled,"
+                        + " created_at, password_changed_at) SELECT p, 'bench-' || p, 'Bench ' || p, 'pbkdf2', false, true, now(), now()"
+                        + " FROM generate_series(1, " + PROJECTS + ") p");
+                statement.execute("INSERT INTO capstan_user_role (user_id, role) SELECT p, 'USER' FROM generate_series(1, " + PROJECTS + ") p");
+                statement.execute("INSERT INTO project (id, project_key, name, created_at) SELECT p, 'shop-' || p, 'Shop ' || p, now()"
+                        + " FROM generate_series(1, " + PROJECTS + ") p");
+                statement.execute("INSERT INTO project_membership (project_id, user_id, role, production_deploys)"
+                        + " SELECT p, p, 'MAINTAINER', true FROM generate_series(1, " + PROJECTS + ") p");
                 statement.execute("INSERT INTO project_service (project_id, name, kind, essential, image, deploy_order,"
-                        + " liveness_url, liveness_status) SELECT 1, 'service-' || s, 'APPLICATION', true,"
-                        + " 'ghcr.io/acme/shop:1', s, '/health/live', 200 FROM generate_series(0, " + (SERVICES - 1) + ") s");
+                        + " liveness_url, liveness_status) SELECT p, 'web', 'APPLICATION', true,"
+                        + " 'ghcr.io/acme/shop:1', 10, '/health/live', 200 FROM generate_series(1, " + PROJECTS + ") p");
                 statement.execute("ANALYZE");
             }
             linker = new Linker(BenchDatabase.connect());
@@ -90,39 +102,49 @@ public class AuditedChangeBenchmark {
         }
     }
 
-    /** One thread's connection (the server's pool gives each request its own) and its own service. */
+    /** One thread's connection (the server's pool gives each request its own), user and project. */
     @State(Scope.Thread)
     public static class Client {
 
         private Connection connection;
-        private PreparedStatement readService;
+        private PreparedStatement validate;
+        private PreparedStatement lockProject;
+        private PreparedStatement readMembers;
+        private PreparedStatement readRoles;
+        private PreparedStatement readServices;
+        private PreparedStatement readSmokeChecks;
         private PreparedStatement updateService;
         private PreparedStatement insertPending;
-        private String name;
-        private long id;
+        private String projectKey;
         private long change;
-        private final Actor actor = Actor.user("maintainer", List.of("USER"));
         private final RequestOrigin origin = new RequestOrigin("127.0.0.1", "Java-http-client/17", "3b1f0c9e-7f4e-4c61-9d1e-2f0b6a0c9a11");
 
         @Setup(Level.Trial)
         public void setUp(Database database, ThreadParams thread) throws Exception {
-            name = "service-" + thread.getThreadIndex();
+            projectKey = "shop-" + (thread.getThreadIndex() + 1);
             connection = BenchDatabase.connect();
             synchronousCommit(connection);
             connection.setAutoCommit(false);
-            try (PreparedStatement find = connection.prepareStatement("SELECT id FROM project_service WHERE project_id = 1 AND name = ?")) {
-                find.setString(1, name);
-                try (ResultSet row = find.executeQuery()) {
-                    row.next();
-                    id = row.getLong(1);
-                }
-            }
-            connection.commit();
-            readService = connection.prepareStatement("SELECT version, image FROM project_service WHERE id = ?");
-            updateService = connection.prepareStatement("UPDATE project_service SET image = ?, version = ? WHERE id = ? AND version = ?");
-            insertPending = connection.prepareStatement("INSERT INTO audit_pending (actor_kind, actor_name, actor_roles,"
-                    + " action, target_type, target_id, target_name, project, environment, outcome, client_address, user_agent,"
-                    + " request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            validate = connection.prepareStatement("SELECT 1");
+            lockProject = connection.prepareStatement("select p1_0.id,p1_0.archived,p1_0.created_at,p1_0.description,p1_0.project_key,"
+                    + "p1_0.name,p1_0.owning_team,p1_0.version from project p1_0 where p1_0.project_key=? for no key update");
+            readMembers = connection.prepareStatement("select m1_0.project_id,m1_0.id,m1_0.production_deploys,m1_0.role,m1_0.user_id,"
+                    + "u1_0.id,u1_0.created_at,u1_0.display_name,u1_0.enabled,u1_0.failed_sign_ins,u1_0.last_sign_in_at,u1_0.locked_until,"
+                    + "u1_0.must_change_password,u1_0.password_changed_at,u1_0.password_hash,u1_0.username,u1_0.version,m1_0.version"
+                    + " from project_membership m1_0 left join capstan_user u1_0 on u1_0.id=m1_0.user_id where m1_0.project_id=?");
+            readRoles = connection.prepareStatement("select r1_0.user_id,r1_0.role from capstan_user_role r1_0 where r1_0.user_id=?");
+            readServices = connection.prepareStatement("select s1_0.project_id,s1_0.id,s1_0.default_ref,s1_0.deploy_order,s1_0.essential,"
+                    + "s1_0.image,s1_0.kind,s1_0.liveness_expectations,s1_0.liveness_status,s1_0.liveness_url,s1_0.name,"
+                    + "s1_0.readiness_expectations,s1_0.readiness_status,s1_0.readiness_url,s1_0.source_repository,s1_0.version"
+                    + " from project_service s1_0 where s1_0.project_id=?");
+            readSmokeChecks = connection.prepareStatement("select sc1_0.service_id,sc1_0.sort_index,sc1_0.body_contains,"
+                    + "sc1_0.expected_status,sc1_0.method,sc1_0.path from service_smoke_check sc1_0 where sc1_0.service_id=?");
+            updateService = connection.prepareStatement("update project_service set default_ref=?,deploy_order=?,essential=?,image=?,"
+                    + "kind=?,liveness_expectations=?,liveness_status=?,liveness_url=?,readiness_expectations=?,readiness_status=?,"
+                    + "readiness_url=?,source_repository=?,version=? where id=? and version=?");
+            insertPending = connection.prepareStatement("insert into audit_pending (action,actor_kind,actor_name,actor_roles,"
+                    + "client_address,details,environment,outcome,project,request_id,target_id,target_name,target_type,user_agent)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING *");
         }
 
         @TearDown(Level.Trial)
@@ -130,38 +152,75 @@ public class AuditedChangeBenchmark {
             connection.close();
         }
 
-        /** The change itself: the image before and after, as the entry's details name them. */
-        String[] changeService() throws Exception {
+        /** The change itself, up to its commit: what the entry's details name (service, image before and after, user). */
+        Object[] changeService() throws Exception {
+            try (ResultSet valid = validate.executeQuery()) {
+                valid.next();
+            }
+            long project;
+            lockProject.setString(1, projectKey);
+            try (ResultSet row = lockProject.executeQuery()) {
+                row.next();
+                project = row.getLong(1);
+            }
+            long user = 0;
+            String username = null;
+            readMembers.setLong(1, project);
+            try (ResultSet row = readMembers.executeQuery()) {
+                while (row.next()) {
+                    user = row.getLong(6);
+                    username = row.getString(16);
+                }
+            }
+            List<String> roles = new ArrayList<>();
+            readRoles.setLong(1, user);
+            try (ResultSet row = readRoles.executeQuery()) {
+                while (row.next()) {
+                    roles.add(row.getString(2));
+                }
+            }
+            long service;
             long version;
             String before;
-            readService.setLong(1, id);
-            try (ResultSet row = readService.executeQuery()) {
+            readServices.setLong(1, project);
+            try (ResultSet row = readServices.executeQuery()) {
                 row.next();
-                version = row.getLong(1);
-                before = row.getString(2);
+                service = row.getLong(2);
+                before = row.getString(6);
+                version = row.getLong(16);
+            }
+            readSmokeChecks.setLong(1, service);
+            try (ResultSet row = readSmokeChecks.executeQuery()) {
+                while (row.next()) {
+                    row.getString(6);
+                }
             }
             String after = "ghcr.io/acme/shop:" + (++change);
-            updateService.setString(1, after);
-            updateService.setLong(2, version + 1);
-            updateService.setLong(3, id);
-            updateService.setLong(4, version);
-            if (updateService.executeUpdate() != 1) {
-                throw new IllegalStateException(name + " changed under us");
+            Object[] values = {null, 10, true, after, "APPLICATION", null, 200, "/health/live", null, null, null, null,
+                    version + 1, service, version};
+            for (int i = 0; i < values.length; i++) {
+                updateService.setObject(i + 1, values[i]);
             }
-            return new String[]{before, after};
+            if (updateService.executeUpdate() != 1) {
+                throw new IllegalStateException(projectKey + " changed under us");
+            }
+            return new Object[]{service, before, after, Actor.user(username, roles)};
         }
 
-        /** AuditTrail#append in JDBC: the entry, pending, in the caller's transaction; no lock. */
-        void recordPending(String[] image) throws Exception {
-            AuditEvent event = AuditEvent.of("service.updated").on("service", id, name).in("shop", null);
-            String details = "{\"changes\":{\"image\":{\"after\":\"" + image[1] + "\",\"before\":\"" + image[0] + "\"}}}";
-            String[] values = {actor.kind().name(), actor.name(), String.join(",", actor.roles()), event.action(),
-                    event.target().type(), event.target().id(), event.target().name(), event.project(), event.environment(),
-                    AuditOutcome.SUCCEEDED.name(), origin.clientAddress(), origin.userAgent(), origin.requestId(), details};
+        /** AuditTrail#append in JDBC, as Hibernate sends it: the entry, pending, in the caller's transaction; no lock. */
+        void recordPending(Object[] change) throws Exception {
+            Actor actor = (Actor) change[3];
+            AuditEvent event = AuditEvent.of("service.updated").on("service", (Long) change[0], "web").in(projectKey, null);
+            String details = "{\"changes\":{\"image\":{\"after\":\"" + change[2] + "\",\"before\":\"" + change[1] + "\"}}}";
+            String[] values = {event.action(), actor.kind().name(), actor.name(), String.join(",", actor.roles()),
+                    origin.clientAddress(), details, event.environment(), AuditOutcome.SUCCEEDED.name(), event.project(),
+                    origin.requestId(), event.target().id(), event.target().name(), event.target().type(), origin.userAgent()};
             for (int i = 0; i < values.length; i++) {
                 insertPending.setString(i + 1, values[i]);
             }
-            insertPending.executeUpdate();
+            try (ResultSet inserted = insertPending.executeQuery()) {
+                inserted.next();
+            }
         }
     }
 
@@ -172,6 +231,7 @@ public class AuditedChangeBenchmark {
     static final class Linker {
 
         private final Connection connection;
+        private final PreparedStatement validate;
         private final PreparedStatement lockHead;
         private final PreparedStatement readPending;
         private final PreparedStatement moveHead;
@@ -185,6 +245,7 @@ public class AuditedChangeBenchmark {
             this.connection = connection;
             synchronousCommit(connection);
             connection.setAutoCommit(false);
+            validate = connection.prepareStatement("SELECT 1");
             lockHead = connection.prepareStatement("SELECT last_sequence, last_hash, last_time FROM audit_chain_head WHERE id = 1 FOR NO KEY UPDATE");
             readPending = connection.prepareStatement("SELECT id, occurred_at, actor_kind, actor_name, actor_roles, action, target_type,"
                     + " target_id, target_name, project, environment, outcome, client_address, user_agent, request_id, details"
@@ -241,6 +302,9 @@ public class AuditedChangeBenchmark {
             long last;
             String lastHash;
             Instant lastTime;
+            try (ResultSet valid = validate.executeQuery()) {
+                valid.next();
+            }
             try (ResultSet head = lockHead.executeQuery()) {
                 head.next();
                 last = head.getLong(1);
@@ -309,29 +373,29 @@ public class AuditedChangeBenchmark {
     }
 
     @Benchmark
-    public String unaudited(Client client) throws Exception {
-        String[] image = client.changeService();
+    public Object unaudited(Client client) throws Exception {
+        Object[] change = client.changeService();
         client.connection.commit();
-        return image[1];
+        return change[2];
     }
 
     /** The server's way: the action answers after its commit; the linker links on its own thread meanwhile. */
     @Benchmark
-    public String audited(Database database, Client client) throws Exception {
-        String[] image = client.changeService();
-        client.recordPending(image);
+    public Object audited(Database database, Client client) throws Exception {
+        Object[] change = client.changeService();
+        client.recordPending(change);
         client.connection.commit();
         database.linker.requestRun();
-        return image[1];
+        return change[2];
     }
 
     /** Not the server's way: the action answers only once its entry is linked (read-your-writes by waiting). */
     @Benchmark
-    public String auditedWaitingForLink(Database database, Client client) throws Exception {
-        String[] image = client.changeService();
-        client.recordPending(image);
+    public Object auditedWaitingForLink(Database database, Client client) throws Exception {
+        Object[] change = client.changeService();
+        client.recordPending(change);
         client.connection.commit();
         database.linker.awaitRun(database.linker.requestRun());
-        return image[1];
+        return change[2];
     }
 }

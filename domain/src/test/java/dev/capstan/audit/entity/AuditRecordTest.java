@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,6 +50,21 @@ class AuditRecordTest {
     @Test
     void timeIsKeptToTheMicrosecond() {
         assertEquals(Instant.parse("2026-11-22T09:45:12.123456Z"), userCreated(1, AuditRecord.GENESIS).time());
+    }
+
+    @Test
+    void timesAreWrittenAsTheDocumentedPatternSaysForEveryInstant() {
+        DateTimeFormatter documented = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("2024-02-29T23:59:59.000001Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"), Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-06-01T12:00:00Z")));
+        Random random = new Random(9);
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L), random.nextInt(1_000_000_000)));
+        }
+        for (Instant instant : instants) {
+            assertEquals(documented.format(instant), AuditRecord.formatTime(instant), instant.toString());
+        }
     }
 
     @Test
