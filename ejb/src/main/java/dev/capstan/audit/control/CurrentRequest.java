@@ -11,9 +11,16 @@ import jakarta.enterprise.context.RequestScoped;
 public class CurrentRequest {
 
     private RequestOrigin origin = RequestOrigin.NONE;
+    private String session = "";
 
-    public void arrived(RequestOrigin origin) {
+    public void arrived(RequestOrigin origin, String session) {
         this.origin = origin;
+        this.session = session == null ? "" : session;
+    }
+
+    /** The HTTP session the request belongs to, empty if none: what a person was shown belongs to it. Never audited. */
+    public String session() {
+        return session;
     }
 
     public RequestOrigin origin() {

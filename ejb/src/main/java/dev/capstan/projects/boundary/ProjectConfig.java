@@ -6,6 +6,7 @@ import dev.capstan.platform.ConcurrentChangeException;
 import dev.capstan.projects.control.AuditedChange;
 import dev.capstan.projects.control.Caller;
 import dev.capstan.projects.control.ImportPlan;
+import dev.capstan.projects.control.PlanSeal;
 import dev.capstan.projects.control.ProjectDirectory;
 import dev.capstan.projects.control.ProjectGuard;
 import dev.capstan.projects.control.ProjectImporter;
@@ -21,6 +22,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 
 /**
@@ -46,6 +49,9 @@ public class ProjectConfig {
     @Inject
     AuditedChange changes;
 
+    @Inject
+    PlanSeal seal;
+
     @Resource
     SessionContext session;
 
@@ -61,17 +67,17 @@ public class ProjectConfig {
     public ImportPlan preview(String text) {
         ProjectDocument document = yaml.read(text);
         authorise(document, false);
-        return importer.plan(document, creator());
+        return seal.seal(importer.plan(document, creator()), Caller.of(session));
     }
 
-    /** Applies {@code text}, if its plan is still the one with {@code fingerprint} that the person saw. */
+    /** Applies {@code text}, if its plan is still the one with {@code fingerprint} that the person saw, in this session. */
     public ImportPlan apply(String text, String fingerprint) {
         ProjectDocument document = changes.run(IMPORTED, ProjectPart.Subject.UNKNOWN, work -> yaml.read(text));
         String key = keyOf(document);
         return changes.run(IMPORTED, ProjectPart.PROJECT.named(key, key), work -> {
             authorise(document, true);
-            ImportPlan plan = importer.plan(document, creator());
-            if (!plan.fingerprint().equals(fingerprint)) {
+            ImportPlan plan = seal.seal(importer.plan(document, creator()), Caller.of(session));
+            if (!MessageDigest.isEqual(plan.fingerprint().getBytes(StandardCharsets.UTF_8), fingerprint.getBytes(StandardCharsets.UTF_8))) {
                 throw new ConcurrentChangeException("Project " + plan.projectKey());
             }
             Project project = importer.apply(document, creator(), work);

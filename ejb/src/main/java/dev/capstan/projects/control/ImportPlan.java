@@ -1,8 +1,9 @@
 package dev.capstan.projects.control;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +11,10 @@ import java.util.Map;
 /**
  * What importing a project document would do, shown before it is done (the dry run): each change
  * with its fields before and after, and what the project has that the file does not mention
- * (kept as it is: an import adds and updates, it never deletes).
+ * (kept as it is: an import adds and updates, it never deletes). Its fingerprint is set once it is
+ * {@link #sealedFor sealed} for the person who is shown it.
  */
-public record ImportPlan(String projectKey, boolean newProject, List<Change> changes, List<String> kept) {
+public record ImportPlan(String projectKey, boolean newProject, List<Change> changes, List<String> kept, String fingerprint) {
 
     public enum Operation { ADD, CHANGE }
 
@@ -44,25 +46,32 @@ public record ImportPlan(String projectKey, boolean newProject, List<Change> cha
         kept = List.copyOf(kept);
     }
 
+    public ImportPlan(String projectKey, boolean newProject, List<Change> changes, List<String> kept) {
+        this(projectKey, newProject, changes, kept, null);
+    }
+
     public boolean changesNothing() {
         return changes.isEmpty();
     }
 
     /**
-     * Identifies this exact plan: applying checks it, so what runs is what the person saw, even if
-     * someone changed the project in between.
+     * This plan with a fingerprint that identifies it for {@code holder} (who was shown it, and in
+     * which session): applying checks it, so what runs is what the person saw, even if someone
+     * changed the project in between. An HMAC under a key only the server holds, so nobody can
+     * compute a fingerprint to make someone else apply a plan they did not see.
      */
-    public String fingerprint() {
+    public ImportPlan sealedFor(byte[] key, String holder) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((projectKey + "\n" + newProject + "\n").getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update((holder + "\n" + projectKey + "\n" + newProject + "\n").getBytes(StandardCharsets.UTF_8));
             for (Change change : changes) {
                 // every field's before and after, not just the summary: a different file adding the same names is another plan
-                digest.update((change.summary() + " " + change.fields() + "\n").getBytes(StandardCharsets.UTF_8));
+                mac.update((change.summary() + " " + change.fields() + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            return HexFormat.of().formatHex(digest.digest(), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            return new ImportPlan(projectKey, newProject, changes, kept, HexFormat.of().formatHex(mac.doFinal(), 0, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
     }
 }

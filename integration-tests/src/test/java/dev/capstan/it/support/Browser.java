@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,16 @@ public class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    /** Opens a page of another site, e.g. one a test serves on another port. */
+    public void visit(URI address) {
+        driver.get(address.toString());
+    }
+
+    /** Waits until the page's title is {@code title}. */
+    public void waitForTitle(String title) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs(title));
     }
 
     public WebElement waitFor(By locator) {

@@ -39,7 +39,7 @@ public class PortalClient {
 
     /**
      * A REST API call with this client's session (if any): {@code json}, when not null, is sent as
-     * {@code application/json}.
+     * {@code application/json}; a POST without a body carries {@code X-Requested-With}.
      */
     public HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
         return call(method, path, json, "application/json");
@@ -51,6 +51,19 @@ public class PortalClient {
                 .header("Accept", "application/json, application/problem+json, application/yaml")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
+            request.header("Content-Type", contentType);
+        } else if (method.equals("POST")) {
+            request.header("X-Requested-With", "capstan"); // as docs/api.md says for a POST without a body
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A call as a page of another site could make a browser send it: only the session cookie, {@code contentType} if not null, no other header. */
+    public HttpResponse<String> callAsAnotherSite(String method, String path, String body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

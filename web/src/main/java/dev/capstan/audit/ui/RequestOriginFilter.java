@@ -9,6 +9,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -27,7 +28,9 @@ public class RequestOriginFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String requestId = UUID.randomUUID().toString();
-        currentRequest.arrived(new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"), requestId));
+        HttpSession session = request.getSession(false);
+        currentRequest.arrived(new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"), requestId),
+                session == null ? null : session.getId());
         response.setHeader("X-Request-Id", requestId);
         chain.doFilter(request, response);
     }

@@ -38,7 +38,7 @@ public class ProjectFilesResource {
 
     @POST
     @Path("import")
-    @Consumes({YAML, MediaType.TEXT_PLAIN})
+    @Consumes(YAML)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a project file: a dry run, or applying the plan it showed",
             description = "Without plan: what the import would change, and changes nothing. With plan=<fingerprint> of that "
