@@ -9,6 +9,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 /**
  * Headless Chromium (Debian's chromium and chromium-driver) with the few page actions the tests
@@ -53,6 +56,7 @@ public class Browser implements AutoCloseable {
         downloads = Files.createTempDirectory(Path.of("target"), "downloads").toAbsolutePath();
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // for consoleErrors()
         ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort();
         if (timeZone != null) {
@@ -74,6 +78,23 @@ public class Browser implements AutoCloseable {
     /** Waits until the page's title is {@code title}. */
     public void waitForTitle(String title) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs(title));
+    }
+
+    /** The errors the browser's console showed since the last call, e.g. a Content-Security-Policy violation. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    /** The text shown inside the frame {@code frame}, or its error page's. */
+    public String frameText(By frame) {
+        driver.switchTo().frame(driver.findElement(frame));
+        try {
+            return driver.findElement(By.tagName("body")).getText();
+        } finally {
+            driver.switchTo().defaultContent();
+        }
     }
 
     public WebElement waitFor(By locator) {

@@ -8,6 +8,7 @@ import dev.capstan.audit.entity.AuditQuery;
 import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.platform.ui.Preferences;
+import dev.capstan.platform.ui.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -114,10 +115,7 @@ public class AuditLogBean implements Serializable {
         ExternalContext external = faces.getExternalContext();
         AuditQuery query = query();
         exports.recordExport(query, format);
-        external.responseReset();
-        external.setResponseContentType(format.contentType);
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"capstan-audit-"
-                + FILE_TIME.format(Instant.now()) + "." + format.extension + "\"");
+        Downloads.start(external, format.contentType, "capstan-audit-" + FILE_TIME.format(Instant.now()) + "." + format.extension);
         exports.write(query, format, external.getResponseOutputWriter());
         faces.responseComplete();
     }

@@ -2,6 +2,7 @@ package dev.capstan.projects.ui;
 
 import dev.capstan.projects.boundary.ProjectConfig;
 import dev.capstan.projects.control.ImportPlan;
+import dev.capstan.platform.ui.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -57,9 +58,7 @@ public class ProjectConfigBean implements Serializable {
         String text = config.export(key);
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("application/yaml; charset=UTF-8");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + key + ".yaml\"");
+        Downloads.start(external, "application/yaml; charset=UTF-8", key + ".yaml");
         external.getResponseOutputWriter().write(text);
         faces.responseComplete();
     }
