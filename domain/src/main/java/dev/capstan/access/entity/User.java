@@ -130,6 +130,9 @@ public class User {
      */
     public SignInOutcome signIn(char[] password, Instant now, LockoutPolicy policy) {
         if (isLockedAt(now)) {
+            // checked all the same: a locked account must take as long to refuse as a wrong password,
+            // or the time of an answer tells which user names exist
+            PasswordHash.fromEncoded(passwordHash).matches(password);
             return SignInOutcome.LOCKED;
         }
         if (lockedUntil != null) {
