@@ -20,7 +20,8 @@ class PasswordStrengthIT extends PortalTest {
             browser.waitForUrlEnding("/index.xhtml");
             browser.open("/account/password.xhtml");
 
-            String[][] refused = {{"password1234", "This is a very common password."}, {"aaaaaaaaaaaa", "too easy to guess"},
+            // each answer's words differ from the one before, so each wait is for the answer to this attempt
+            String[][] refused = {{"password1234", "This is a very common password."}, {"aaaaaaaaaaaa", "Avoid sequences."},
                     {"Password123!", "similar to a commonly used password"}, {" ".repeat(12), "must not be only spaces"}};
             for (String[] attempt : refused) {
                 browser.type(By.id("password:currentPassword"), "strength-user-password");

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -39,7 +40,7 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
             return;
         }
         MediaType type = request.getMediaType();
-        if (type == null || SIMPLE_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase())) {
+        if (type == null || SIMPLE_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
             request.abortWith(Problem.of(Status.FORBIDDEN, REFUSED).toResponse());
         }
     }
