@@ -1,7 +1,7 @@
 package dev.capstan.it.platform;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.AnotherSite;
 import dev.capstan.it.support.Browser;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
@@ -9,12 +9,9 @@ import dev.capstan.it.support.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.capstan.it.support.Json.object;
 import static dev.capstan.it.support.Json.problem;
@@ -38,11 +35,8 @@ class CrossSiteRequestsIT extends PortalTest {
         assertEquals(201, owner.call("POST", PROJECTS, """
                 {"key": "csrf-shop", "name": "Shop"}""").statusCode());
         String portal = base.toString().replaceAll("/$", "");
-        List<String> served = new CopyOnWriteArrayList<>();
-        HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        attacker.createContext("/", exchange -> {
-            served.add(exchange.getRequestURI().getPath());
-            byte[] page = ("""
+        TestDatabase.createUser("csrf-intruder", "csrf-intruder-password", GlobalRole.USER);
+        try (AnotherSite attacker = new AnotherSite("""
                     <!doctype html><html><head><title>cute cats</title></head><body>
                     <iframe name="sink"></iframe>
                     <form id="archive" method="post" target="sink" action="%1$s/api/v1/projects/csrf-shop/archive">
@@ -58,24 +52,15 @@ class CrossSiteRequestsIT extends PortalTest {
                         fetch('%1$s/api/v1/projects/csrf-shop/archive', {method: 'POST', mode: 'no-cors', credentials: 'include'}),
                         post('/api/v1/projects/import', 'text/plain', 'capstan: 1\\nproject:\\n  key: csrf-planted\\n  name: Planted\\n')
                       ]).then(() => setTimeout(() => document.title = 'sent', 2000));
-                    </script></body></html>""").formatted(portal).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        attacker.start();
-        TestDatabase.createUser("csrf-intruder", "csrf-intruder-password", GlobalRole.USER);
-        try (Browser browser = new Browser(base)) {
+                    </script></body></html>""".formatted(portal));
+             Browser browser = new Browser(base)) {
             browser.signIn("csrf-owner", "csrf-owner-password");
             browser.waitForUrlEnding("/index.xhtml");
-            browser.visit(URI.create("http://127.0.0.1:" + attacker.getAddress().getPort() + "/cats.html"));
+            browser.visit(attacker.address("/cats.html"));
             browser.waitForTitle("sent");
-        } finally {
-            attacker.stop(0);
+            assertEquals(List.of("/cats.html"), attacker.requested().stream().filter(path -> !path.equals("/favicon.ico")).toList());
         }
 
-        assertEquals(List.of("/cats.html"), served.stream().filter(path -> !path.equals("/favicon.ico")).toList());
         JsonObject project = object(owner.call("GET", PROJECTS + "/csrf-shop", null));
         assertFalse(project.getBoolean("archived"), "the form and the scripts did not archive it");
         assertFalse(owner.call("GET", PROJECTS + "/csrf-shop/members", null).body().contains("csrf-intruder"));

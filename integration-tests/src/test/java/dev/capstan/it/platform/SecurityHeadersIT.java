@@ -1,7 +1,7 @@
 package dev.capstan.it.platform;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.AnotherSite;
 import dev.capstan.it.support.Browser;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
@@ -9,10 +9,8 @@ import dev.capstan.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,28 +109,17 @@ class SecurityHeadersIT extends PortalTest {
     @Test
     void aPageOfAnotherSiteCannotFrameThePortal() throws Exception {
         TestDatabase.createUser("frame-admin", "frame-admin-password", GlobalRole.ADMIN);
-        HttpServer attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        attacker.createContext("/", exchange -> {
-            byte[] page = ("<!doctype html><html><head><title>win a prize</title></head><body>"
-                    + "<iframe id=\"victim\" width=\"1200\" height=\"800\" src=\"" + base + "admin/users.xhtml\"></iframe>"
-                    + "</body></html>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        attacker.start();
-        try (Browser browser = new Browser(base)) {
+        String page = "<!doctype html><html><head><title>win a prize</title></head><body>"
+                + "<iframe id=\"victim\" width=\"1200\" height=\"800\" src=\"" + base + "admin/users.xhtml\"></iframe></body></html>";
+        try (AnotherSite attacker = new AnotherSite(page); Browser browser = new Browser(base)) {
             browser.signIn("frame-admin", "frame-admin-password");
             browser.waitForUrlEnding("/index.xhtml");
-            browser.visit(URI.create("http://127.0.0.1:" + attacker.getAddress().getPort() + "/prize.html"));
+            browser.visit(attacker.address("/prize.html"));
             browser.waitFor(By.id("victim"));
             Thread.sleep(1500); // the frame's load, or its refusal
             browser.screenshot("framed-by-another-site");
             String framed = browser.frameText(By.id("victim"));
             assertFalse(framed.contains("Disable") || framed.contains("New user"), "the users page must not render in the frame: " + framed);
-        } finally {
-            attacker.stop(0);
         }
     }
 }
