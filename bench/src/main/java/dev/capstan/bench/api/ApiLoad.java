@@ -52,7 +52,7 @@ public final class ApiLoad {
     private final String dbUser;
     private final String dbPassword;
 
-    private ApiLoad(Map<String, String> options) {
+    ApiLoad(Map<String, String> options) {
         base = URI.create(options.getOrDefault("base", "http://127.0.0.1:8280/"));
         db = options.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/capstan_bench_api");
         dbUser = options.getOrDefault("db-user", "capstan");
@@ -83,7 +83,7 @@ public final class ApiLoad {
     }
 
     /** Users bench-load-1..n (made in the database, as TestDatabase does), signed in, each with project and service. */
-    private List<Client> clients(int n) throws Exception {
+    List<Client> clients(int n) throws Exception {
         String hash = PasswordHash.of(PASSWORD.toCharArray()).encoded(); // one hash for all: 600,000 rounds each
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = DriverManager.getConnection(db, dbUser, dbPassword)) {
@@ -287,11 +287,15 @@ public final class ApiLoad {
         }
 
         private HttpResponse<String> call(String method, String path, String json) throws Exception {
+            return call(method, path, json, "application/json");
+        }
+
+        HttpResponse<String> call(String method, String path, String body, String contentType) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json, application/problem+json")
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header("Content-Type", contentType);
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }

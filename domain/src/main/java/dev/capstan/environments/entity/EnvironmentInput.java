@@ -3,6 +3,7 @@ package dev.capstan.environments.entity;
 import dev.capstan.platform.Codes;
 import dev.capstan.platform.Violations;
 import dev.capstan.projects.entity.HealthEndpoint;
+import dev.capstan.projects.entity.Project;
 import dev.capstan.projects.entity.Slug;
 
 import java.net.URI;
@@ -33,7 +34,10 @@ public record EnvironmentInput(String name, String tier, String baseUrl, TargetI
                 : DeploymentTarget.of(target.kind(), target.settings(), violations.nested("target"));
         List<ServiceOverride> checkedOverrides = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<OverrideInput> inputs = overrides == null ? List.of() : overrides;
+        List<OverrideInput> given = overrides == null ? List.of() : overrides;
+        boolean few = violations.check(given.size() <= Project.MAX_SERVICES, "overrides",
+                "An environment overrides at most " + Project.MAX_SERVICES + " services, as many as a project may have.");
+        List<OverrideInput> inputs = few ? given : List.of();
         for (int i = 0; i < inputs.size(); i++) {
             OverrideInput input = inputs.get(i);
             Violations at = violations.nested("overrides[" + i + "]");

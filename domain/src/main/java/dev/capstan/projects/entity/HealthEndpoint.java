@@ -19,6 +19,7 @@ import java.util.Objects;
 public class HealthEndpoint {
 
     public static final int MAX_URL = 500;
+    public static final int MAX_EXPECTATIONS = 20;
 
     @Column(length = MAX_URL)
     private String url;
@@ -55,7 +56,9 @@ public class HealthEndpoint {
                 "Enter a path such as /health, or an absolute http:// or https:// URL.");
         int status = expectedStatus == null ? 200 : expectedStatus;
         violations.check(status >= 100 && status <= 599, "status", "An HTTP status is between 100 and 599.");
-        List<JsonExpectation> parsed = expectations == null ? List.of() : expectations.stream()
+        boolean few = violations.check(expectations == null || expectations.size() <= MAX_EXPECTATIONS, "expectations",
+                "An endpoint has at most " + MAX_EXPECTATIONS + " JSON expectations.");
+        List<JsonExpectation> parsed = expectations == null || !few ? List.of() : expectations.stream()
                 .filter(e -> e != null && !e.isBlank())
                 .map(e -> violations.attempt("expectations", () -> JsonExpectation.parse("expectations", e)))
                 .filter(Objects::nonNull).toList();

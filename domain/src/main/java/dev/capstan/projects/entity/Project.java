@@ -39,6 +39,11 @@ import java.util.stream.Collectors;
 @Table(name = "project")
 public class Project {
 
+    /** Bounds on a project's size: far above the field notes' largest (9 services), low enough that no one project, or its import, can exhaust the server. */
+    public static final int MAX_SERVICES = 100;
+    public static final int MAX_ENVIRONMENTS = 20;
+    public static final int MAX_MEMBERS = 200;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -131,6 +136,7 @@ public class Project {
         if (findService(definition.name()).isPresent()) {
             throw new BusinessRuleException("name", "Project " + key + " has a service named " + definition.name() + " already.");
         }
+        requireRoom(services.size(), MAX_SERVICES, "services");
         Service service = new Service(this, definition);
         services.add(service);
         return service;
@@ -176,6 +182,7 @@ public class Project {
         if (findEnvironment(definition.name()).isPresent()) {
             throw new BusinessRuleException("name", "Project " + key + " has an environment named " + definition.name() + " already.");
         }
+        requireRoom(environments.size(), MAX_ENVIRONMENTS, "environments");
         Environment environment = new Environment(this, definition);
         environments.add(environment);
         return environment;
@@ -226,6 +233,7 @@ public class Project {
         if (role == null) {
             throw new BusinessRuleException("role", "Choose the member's role.");
         }
+        requireRoom(members.size(), MAX_MEMBERS, "members");
         Membership membership = new Membership(this, user, role, productionDeploys);
         members.add(membership);
         return membership;
@@ -249,6 +257,12 @@ public class Project {
         Membership membership = membership(username);
         requireAnotherMaintainer(membership);
         members.removeIf(m -> m == membership);
+    }
+
+    private void requireRoom(int count, int most, String what) {
+        if (count >= most) {
+            throw new BusinessRuleException("Project " + key + " has " + most + " " + what + ", the most a project may have.");
+        }
     }
 
     private void requireAnotherMaintainer(Membership leaving) {

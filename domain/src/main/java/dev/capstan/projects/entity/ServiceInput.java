@@ -16,6 +16,7 @@ public record ServiceInput(String name, String kind, Boolean essential, String i
                            List<SmokeCheckInput> smokeChecks) {
 
     public static final int DEFAULT_DEPLOY_ORDER = 100;
+    public static final int MAX_SMOKE_CHECKS = 20;
     private static final int MAX_REFERENCE = 500;
 
     /** A health endpoint as written: URL (or path), expected status (200 if not given), JSON expectations. */
@@ -53,7 +54,10 @@ public record ServiceInput(String name, String kind, Boolean essential, String i
         HealthEndpoint checkedLiveness = (liveness == null ? EndpointInput.NONE : liveness).validate(violations.nested("liveness"));
         HealthEndpoint checkedReadiness = (readiness == null ? EndpointInput.NONE : readiness).validate(violations.nested("readiness"));
         List<SmokeCheck> checks = new ArrayList<>();
-        List<SmokeCheckInput> inputs = smokeChecks == null ? List.of() : smokeChecks;
+        List<SmokeCheckInput> given = smokeChecks == null ? List.of() : smokeChecks;
+        boolean few = violations.check(given.size() <= MAX_SMOKE_CHECKS, "smokeChecks",
+                "A service has at most " + MAX_SMOKE_CHECKS + " smoke checks; this one has " + given.size() + ".");
+        List<SmokeCheckInput> inputs = few ? given : List.of();
         for (int i = 0; i < inputs.size(); i++) {
             SmokeCheckInput input = inputs.get(i);
             checks.add(SmokeCheck.of(input.method(), input.path(), input.status(), input.bodyContains(),

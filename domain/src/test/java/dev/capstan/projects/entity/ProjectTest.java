@@ -57,6 +57,17 @@ class ProjectTest {
     }
 
     @Test
+    void aProjectHoldsAtMostAHundredServices() {
+        for (int i = 0; i < Project.MAX_SERVICES; i++) {
+            project.defineService(service("s" + i, "worker", 10).validate());
+        }
+
+        BusinessRuleException refused = assertThrows(BusinessRuleException.class,
+                () -> project.defineService(service("one-more", "worker", 10).validate()));
+        assertEquals("Project korrigo has 100 services, the most a project may have.", refused.getMessage());
+    }
+
+    @Test
     void anEnvironmentMayOnlyOverrideServicesTheProjectHas() {
         project.defineService(service("dashboard", "application", 50).validate());
         EnvironmentInput staging = new EnvironmentInput("staging", "staging", "http://127.0.0.1:8100",

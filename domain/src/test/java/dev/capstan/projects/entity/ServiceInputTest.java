@@ -5,6 +5,7 @@ import dev.capstan.platform.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +35,16 @@ class ServiceInputTest {
         assertEquals(List.of(new JsonExpectation("status", "ready"), new JsonExpectation("database", "connected"),
                 new JsonExpectation("cache", "connected")), definition.readiness().expectations());
         assertEquals("GET", definition.smokeChecks().get(0).method());
+    }
+
+    @Test
+    void aServiceHasAtMostTwentySmokeChecks() {
+        List<ServiceInput.SmokeCheckInput> checks = Collections.nCopies(21, new ServiceInput.SmokeCheckInput("GET", "/", 200, null));
+        ServiceInput input = new ServiceInput("api", "application", false, "acme/api", null, null, 10, null, null, checks);
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class, input::validate);
+
+        assertEquals(List.of(new FieldError("smokeChecks", "A service has at most 20 smoke checks; this one has 21.")), refused.errors());
     }
 
     @Test

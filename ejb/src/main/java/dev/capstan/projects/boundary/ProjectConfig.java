@@ -5,6 +5,7 @@ import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.platform.ConcurrentChangeException;
 import dev.capstan.projects.control.AuditedChange;
 import dev.capstan.projects.control.Caller;
+import dev.capstan.projects.control.ImportGate;
 import dev.capstan.projects.control.ImportPlan;
 import dev.capstan.projects.control.PlanSeal;
 import dev.capstan.projects.control.ProjectDirectory;
@@ -52,6 +53,9 @@ public class ProjectConfig {
     @Inject
     PlanSeal seal;
 
+    @Inject
+    ImportGate gate;
+
     @Resource
     SessionContext session;
 
@@ -65,13 +69,19 @@ public class ProjectConfig {
 
     /** The dry run: what importing {@code text} would change. Changes nothing. */
     public ImportPlan preview(String text) {
-        ProjectDocument document = yaml.read(text);
-        authorise(document, false);
-        return seal.seal(importer.plan(document, creator()), Caller.of(session));
+        return gate.through(session.getCallerPrincipal().getName(), () -> {
+            ProjectDocument document = yaml.read(text);
+            authorise(document, false);
+            return seal.seal(importer.plan(document, creator()), Caller.of(session));
+        });
     }
 
     /** Applies {@code text}, if its plan is still the one with {@code fingerprint} that the person saw, in this session. */
     public ImportPlan apply(String text, String fingerprint) {
+        return gate.through(session.getCallerPrincipal().getName(), () -> applyNow(text, fingerprint));
+    }
+
+    private ImportPlan applyNow(String text, String fingerprint) {
         ProjectDocument document = changes.run(IMPORTED, ProjectPart.Subject.UNKNOWN, work -> yaml.read(text));
         String key = keyOf(document);
         return changes.run(IMPORTED, ProjectPart.PROJECT.named(key, key), work -> {

@@ -10,6 +10,7 @@ import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.platform.Codes;
 import dev.capstan.platform.FieldError;
 import dev.capstan.platform.InvalidInputException;
+import dev.capstan.projects.entity.HealthEndpoint;
 import dev.capstan.projects.entity.MemberInput;
 import dev.capstan.projects.entity.Project;
 import dev.capstan.projects.entity.ProjectDocument;
@@ -63,10 +64,19 @@ import java.util.stream.Stream;
  */
 public final class ProjectYaml {
 
-    /** The largest file read, in characters (code points): about 1 MB. */
-    public static final int MAX_CODE_POINTS = 1024 * 1024;
+    /** The largest file read, in characters (code points): 256 Ki, four times a project of the most services with every field filled. */
+    public static final int MAX_CODE_POINTS = 256 * 1024;
+    /** The largest file read, in bytes: UTF-8 takes up to four bytes a character. */
+    public static final int MAX_BYTES = 4 * MAX_CODE_POINTS;
+    /** The most problems one answer lists: enough to fix a file by, not a megabyte of them. */
+    private static final int MAX_PROBLEMS = 100;
     /** A YAML bomb multiplies lists through aliases; a project file needs few, if any. */
     private static final int MAX_ALIASES = 10;
+
+    /** The most items each list may hold, as the domain allows: a file of 20,000 services is refused before any is read. */
+    private static final Map<String, Integer> MAX_ITEMS = Map.of("services", Project.MAX_SERVICES,
+            "environments", Project.MAX_ENVIRONMENTS, "members", Project.MAX_MEMBERS,
+            "smokeChecks", ServiceInput.MAX_SMOKE_CHECKS, "overrides", Project.MAX_SERVICES, "expect", HealthEndpoint.MAX_EXPECTATIONS);
 
     private static final List<String> FILE_KEYS = List.of("capstan", "project", "services", "environments", "members");
     private static final List<String> PROJECT_KEYS = List.of("key", "name", "description", "team", "archived");
@@ -394,10 +404,15 @@ public final class ProjectYaml {
         }
 
         private InvalidInputException failure() {
-            return new InvalidInputException(problems.stream()
+            List<FieldError> errors = new ArrayList<>(problems.stream()
                     .sorted(Comparator.comparingInt((Problem p) -> p.at().getLine()).thenComparingInt(p -> p.at().getColumn()))
+                    .limit(MAX_PROBLEMS)
                     .map(p -> new FieldError(p.path().isEmpty() ? null : p.path(), position(p.at()) + ": " + p.message()))
                     .toList());
+            if (problems.size() > MAX_PROBLEMS) {
+                errors.add(new FieldError(null, "and " + (problems.size() - MAX_PROBLEMS) + " more problems after these; fix these first."));
+            }
+            return new InvalidInputException(errors);
         }
 
         /** The node at {@code path}, as a section with {@code keys}; null (with a problem) when it is not a map. */
@@ -521,6 +536,11 @@ public final class ProjectYaml {
                 String at = at(key);
                 if (!(value instanceof SequenceNode list)) {
                     add(at, value, "expected a list (lines starting with -) here, not " + shape(value) + ".");
+                    return List.of();
+                }
+                int most = MAX_ITEMS.getOrDefault(key, Integer.MAX_VALUE);
+                if (list.getValue().size() > most) {
+                    add(at, value, "at most " + most + " " + key + " are allowed here; this list has " + list.getValue().size() + ".");
                     return List.of();
                 }
                 for (int i = 0; i < list.getValue().size(); i++) {

@@ -6,6 +6,7 @@ import dev.capstan.environments.entity.EnvironmentInput.TargetInput;
 import dev.capstan.platform.FieldError;
 import dev.capstan.platform.InvalidInputException;
 import dev.capstan.projects.entity.MemberInput;
+import dev.capstan.projects.entity.Project;
 import dev.capstan.projects.entity.ProjectDocument;
 import dev.capstan.projects.entity.ProjectInput;
 import dev.capstan.projects.entity.ServiceInput;
@@ -278,7 +279,32 @@ class ProjectYamlTest {
 
         String message = errors(huge).get(0).message();
 
-        assertTrue(message.startsWith("Capstan refuses this file: ") && message.contains("1048576 characters"), message);
+        assertTrue(message.startsWith("Capstan refuses this file: ") && message.contains("262144 characters"), message);
+    }
+
+    @Test
+    void aListLongerThanAProjectMayHoldIsRefusedAtItsLineBeforeItsItemsAreRead() {
+        StringBuilder file = new StringBuilder(MINIMAL).append("services:\n");
+        for (int i = 0; i <= Project.MAX_SERVICES; i++) {
+            file.append("  - name: s").append(i).append("\n    kind: no-such-kind\n");
+        }
+
+        assertEquals(List.of(new FieldError("services", "line 6, column 3: at most 100 services are allowed here; this list has 101.")),
+                errors(file.toString()));
+    }
+
+    @Test
+    void aFileFullOfMistakesListsTheFirstHundredAndCountsTheRest() {
+        // Three problems per service: the kind, the unknown key, and no image or source.
+        StringBuilder file = new StringBuilder(MINIMAL).append("services:\n");
+        for (int i = 0; i < 60; i++) {
+            file.append("  - name: s").append(i).append("\n    kind: no-such-kind\n    colour: blue\n");
+        }
+
+        List<FieldError> errors = errors(file.toString());
+
+        assertEquals(101, errors.size());
+        assertEquals(new FieldError(null, "and 80 more problems after these; fix these first."), errors.get(100));
     }
 
     @Test

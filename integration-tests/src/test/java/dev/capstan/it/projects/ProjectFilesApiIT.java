@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.capstan.it.support.Json.errorFields;
 import static dev.capstan.it.support.Json.object;
@@ -72,12 +77,76 @@ class ProjectFilesApiIT extends PortalTest {
 
         JsonObject refused = problem(pipeline.call("POST", IMPORT, file, YAML), 400);
 
-        assertEquals(java.util.List.of("services[0].kind", "services[0].deployOrdr"), errorFields(refused));
+        assertEquals(List.of("services[0].kind", "services[0].deployOrdr"), errorFields(refused));
         String messages = refused.getJsonArray("errors").toString();
         assertTrue(messages.contains("line 7, column 11: 'wrker' is not a service kind"), messages);
         assertTrue(messages.contains("line 9, column 5: unknown key 'deployOrdr'"), messages);
         problem(pipeline.call("POST", IMPORT, "{\"capstan\": 1}", "application/json"), 415);
         problem(pipeline.call("POST", IMPORT, "", YAML), 400);
         assertEquals(404, pipeline.call("GET", "/api/v1/projects/typo-project", null).statusCode(), "nothing was written");
+    }
+
+    @Test
+    void filesBeyondWhatAProjectMayHoldAreRefusedBeforeTheirWorkIsDone() throws Exception {
+        PortalClient pipeline = signedIn("yaml-too-big", GlobalRole.USER);
+
+        JsonObject tooMany = problem(pipeline.call("POST", IMPORT, projectFile("too-many", 101), YAML), 400);
+        assertEquals(List.of("services"), errorFields(tooMany));
+        assertTrue(tooMany.toString().contains("at most 100 services are allowed here; this list has 101"), tooMany.toString());
+
+        JsonObject tooLarge = problem(pipeline.call("POST", IMPORT, "x".repeat(2 * 1024 * 1024), YAML), 413);
+        assertTrue(tooLarge.getString("detail").startsWith("The request body is larger than the API takes"), tooLarge.toString());
+    }
+
+    @Test
+    void aFloodOfImportsIsToldToRetryLaterWhileOtherPeopleAreStillServed() throws Exception {
+        PortalClient flooder = signedIn("yaml-flooder", GlobalRole.USER);
+        PortalClient colleague = signedIn("yaml-colleague", GlobalRole.USER);
+        String largest = projectFile("flood", 100);
+        ExecutorService threads = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> flood = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                flood.add(threads.submit(() -> flooder.call("POST", IMPORT, largest, YAML)));
+            }
+            List<Integer> colleagueAnswers = new ArrayList<>();
+            while (flood.stream().anyMatch(f -> !f.isDone())) {
+                colleagueAnswers.add(colleague.call("GET", "/api/v1/projects?limit=5", null).statusCode());
+            }
+
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : flood) {
+                answers.add(f.get());
+            }
+            assertTrue(answers.stream().allMatch(a -> a.statusCode() == 200 || a.statusCode() == 429),
+                    "every import is done or told to retry: " + answers.stream().map(HttpResponse::statusCode).toList());
+            HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 429).findFirst()
+                    .orElseThrow(() -> new AssertionError("16 imports at once by one user all ran"));
+            assertEquals("2", refused.headers().firstValue("Retry-After").orElse(null));
+            assertEquals("You have 2 imports running already; wait for one to finish, then try again.",
+                    problem(refused, 429).getString("detail"));
+            assertFalse(colleagueAnswers.isEmpty());
+            assertTrue(colleagueAnswers.stream().allMatch(status -> status == 200), colleagueAnswers.toString());
+            assertEquals(200, flooder.call("POST", IMPORT, largest, YAML).statusCode(), "once the flood is over, imports run again");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** A project file with {@code services} services, each with every field the format has filled in. */
+    private static String projectFile(String key, int services) {
+        StringBuilder file = new StringBuilder("capstan: 1\nproject:\n  key: " + key + "\n  name: " + key + "\nservices:\n");
+        for (int i = 0; i < services; i++) {
+            file.append("  - name: service-").append(i).append("\n    kind: application\n    image: ghcr.io/acme/service-").append(i)
+                    .append("\n    deployOrder: ").append(i).append("\n    liveness:\n      url: /health\n      expect:\n");
+            for (int e = 0; e < 20; e++) {
+                file.append("        - check").append(e).append(" == \"ok\"\n");
+            }
+            file.append("    smokeChecks:\n");
+            for (int c = 0; c < 20; c++) {
+                file.append("      - path: /page-").append(c).append("\n        contains: Welcome\n");
+            }
+        }
+        return file.toString();
     }
 }

@@ -11,6 +11,7 @@ import dev.capstan.platform.DatabaseUnavailableException;
 import dev.capstan.platform.FieldError;
 import dev.capstan.platform.InvalidInputException;
 import dev.capstan.platform.NotFoundException;
+import dev.capstan.platform.TooManyRequestsException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.JsonException;
@@ -70,10 +71,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (problem.status() == Status.SERVICE_UNAVAILABLE.getStatusCode()) {
             return Response.fromResponse(response).header("Retry-After", RETRY_AFTER).build();
         }
+        Optional<TooManyRequestsException> busy = find(thrown, TooManyRequestsException.class);
+        if (busy.isPresent()) {
+            return Response.fromResponse(response).header("Retry-After", busy.get().retryAfterSeconds()).build();
+        }
         return response;
     }
 
     private Problem problem(Throwable thrown) {
+        if (find(thrown, BodySizeFilter.BodyTooLargeException.class).isPresent()) {
+            return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, BodySizeFilter.TOO_LARGE);
+        }
         Optional<BusinessRuleException> broken = find(thrown, BusinessRuleException.class);
         if (broken.isPresent()) {
             return business(broken.get());
@@ -124,6 +132,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (broken instanceof NotFoundException) {
             return Problem.of(Status.NOT_FOUND, broken.getMessage());
+        }
+        if (broken instanceof TooManyRequestsException) {
+            return Problem.of(Status.TOO_MANY_REQUESTS, broken.getMessage());
         }
         if (broken instanceof ConcurrentChangeException) {
             return Problem.of(Status.CONFLICT, broken.getMessage());

@@ -1,6 +1,8 @@
 package dev.capstan.projects.ui;
 
+import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.projects.boundary.ProjectConfig;
+import dev.capstan.projects.control.ProjectYaml;
 import dev.capstan.projects.control.ImportPlan;
 import dev.capstan.platform.ui.Downloads;
 import jakarta.ejb.EJB;
@@ -24,9 +26,6 @@ import java.nio.charset.StandardCharsets;
 public class ProjectConfigBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    /** The same limit the reader applies, checked before the upload is read into memory. */
-    private static final long MAX_UPLOAD = 1024 * 1024;
-
     @EJB
     transient ProjectConfig config;
 
@@ -64,8 +63,10 @@ public class ProjectConfigBean implements Serializable {
     }
 
     private static String read(Part part) throws IOException {
-        if (part.getSize() > MAX_UPLOAD) {
-            throw new dev.capstan.platform.BusinessRuleException("upload", "The file is larger than 1 MB; a project file is far smaller.");
+        // The reader's own limit, checked before the upload is read into memory.
+        if (part.getSize() > ProjectYaml.MAX_BYTES) {
+            throw new BusinessRuleException("upload", "The file is larger than " + ProjectYaml.MAX_BYTES / 1024
+                    + " KB; a project file is far smaller.");
         }
         try (InputStream in = part.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
