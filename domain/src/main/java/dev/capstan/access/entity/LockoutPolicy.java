@@ -5,11 +5,14 @@ import java.util.Objects;
 
 /**
  * After {@code maxFailures} failed sign-ins in a row an account is locked for {@code duration}.
- * A successful sign-in, or the lock running out, starts the count again.
+ * A successful sign-in, or the lock running out, starts the count again. The standard count is
+ * high (50) because it is the last line: the sign-in throttle refuses a name from one address
+ * after 5 failures, so a single guesser cannot lock an account out for everyone; only a guessing
+ * attack spread over many addresses reaches the account lock.
  */
 public record LockoutPolicy(int maxFailures, Duration duration) {
 
-    public static final LockoutPolicy STANDARD = new LockoutPolicy(5, Duration.ofMinutes(15));
+    public static final LockoutPolicy STANDARD = new LockoutPolicy(50, Duration.ofMinutes(15));
 
     public LockoutPolicy {
         Objects.requireNonNull(duration, "duration");

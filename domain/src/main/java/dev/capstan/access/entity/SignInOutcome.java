@@ -10,7 +10,11 @@ public enum SignInOutcome {
     FAILED,
     /** Refused because the account is locked, including the attempt that locked it. */
     LOCKED,
-    DISABLED;
+    DISABLED,
+    /** Refused unchecked: the client's address failed too often (the person is told, it says nothing about accounts). */
+    THROTTLED,
+    /** Refused unchecked: too many password checks were running (the person is told to retry). */
+    BUSY;
 
     public boolean succeeded() {
         return this == SUCCEEDED;

@@ -18,7 +18,7 @@ class UserTest {
     private static final char[] RIGHT = "right-password-1".toCharArray();
     private static final char[] WRONG = "wrong-password-1".toCharArray();
     private static final Instant T0 = Instant.parse("2026-11-22T08:00:00Z");
-    private static final LockoutPolicy POLICY = LockoutPolicy.STANDARD;
+    private static final LockoutPolicy POLICY = new LockoutPolicy(5, Duration.ofMinutes(15));
 
     private static User user(GlobalRole... roles) {
         return User.create("Alice", "Alice A.", EnumSet.copyOf(Set.of(roles)), PasswordHash.of(RIGHT), T0);

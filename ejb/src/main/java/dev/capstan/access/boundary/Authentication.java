@@ -1,5 +1,6 @@
 package dev.capstan.access.boundary;
 
+import dev.capstan.access.control.SignInThrottle;
 import dev.capstan.access.control.UserDirectory;
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.access.entity.LockoutPolicy;
@@ -10,8 +11,10 @@ import dev.capstan.audit.boundary.AuditTrail;
 import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEvent;
+import dev.capstan.audit.control.CurrentRequest;
 import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.BusinessRuleException;
+import dev.capstan.platform.Codes;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -19,6 +22,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -47,12 +51,35 @@ public class Authentication {
     @EJB
     AuditTrail audit;
 
-    /** Every attempt is audited in the same transaction as the lockout count it changes. */
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    CurrentRequest request;
+
+    /** How long a sign-in waits for a password check to be free before it is refused as busy. */
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
+
+    /**
+     * Every attempt is audited in the same transaction as the lockout count it changes. Attempts
+     * the {@link SignInThrottle} refuses are not checked at all.
+     */
     @PermitAll
     public SignInResult signIn(String typedUsername, char[] password) {
+        String address = request.origin().clientAddress();
+        Optional<SignInThrottle.Refusal> throttled = throttle.refusal(address, typedUsername);
+        if (throttled.isPresent()) {
+            return throttled(throttled.get(), typedUsername, address);
+        }
+        return throttle.check(PATIENCE, () -> check(typedUsername, password, address))
+                .orElseGet(() -> throttled(SignInThrottle.Refusal.BUSY, typedUsername, address));
+    }
+
+    private SignInResult check(String typedUsername, char[] password, String address) {
         Optional<User> found = normalize(typedUsername).flatMap(directory::findByUsernameForUpdate);
         if (found.isEmpty()) {
             PasswordHash.spendComparableWork(password);
+            throttle.failed(address, typedUsername);
             LOG.info("Sign-in refused: no such user");
             audit.record(Actor.anonymous(), AuditEvent.of("signin.failed").on("user", null, typedUsername)
                     .with(AuditDetails.none().with("reason", "unknown user")), AuditOutcome.FAILED);
@@ -61,15 +88,30 @@ public class Authentication {
         User user = found.get();
         SignInOutcome outcome = user.signIn(password, clock.instant(), lockoutPolicy);
         if (!outcome.succeeded()) {
+            throttle.failed(address, typedUsername);
             LOG.info(() -> "Sign-in of " + user.username() + " refused: " + outcome);
             audit.record(Actor.anonymous(), refusal(user, outcome), AuditOutcome.FAILED);
             return SignInResult.refused(outcome, user.username());
         }
+        throttle.succeeded(address, typedUsername);
         LOG.info(() -> "Sign-in of " + user.username() + " succeeded");
         Set<String> roles = user.roles().stream().map(GlobalRole::name).collect(Collectors.toSet());
         audit.record(Actor.user(user.username(), roles), AuditEvent.of("signin.succeeded").on("user", user.id(), user.username()),
                 AuditOutcome.SUCCEEDED);
         return new SignInResult(outcome, user.username(), roles, user.mustChangePassword());
+    }
+
+    /** Refused before any check: the same for a name that exists and one that does not. */
+    private SignInResult throttled(SignInThrottle.Refusal refusal, String typedUsername, String address) {
+        LOG.info(() -> "Sign-in from " + address + " refused before checking: " + refusal);
+        audit.record(Actor.anonymous(), AuditEvent.of("signin.throttled").on("user", null, typedUsername)
+                .with(AuditDetails.none().with("reason", Codes.code(refusal))), AuditOutcome.DENIED);
+        SignInOutcome outcome = switch (refusal) {
+            case NAME_FROM_ADDRESS -> SignInOutcome.LOCKED;
+            case ADDRESS -> SignInOutcome.THROTTLED;
+            case BUSY -> SignInOutcome.BUSY;
+        };
+        return SignInResult.refused(outcome, typedUsername, throttle.waitFor(address));
     }
 
     private static AuditEvent refusal(User user, SignInOutcome outcome) {

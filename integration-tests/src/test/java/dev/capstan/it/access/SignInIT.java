@@ -1,6 +1,7 @@
 package dev.capstan.it.access;
 
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.FromAddress;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
@@ -8,6 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.capstan.it.support.PortalClient.location;
@@ -61,22 +68,64 @@ class SignInIT extends PortalTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountUntilTheLockRunsOut() throws Exception {
+    void fiveFailuresRefuseTheNameFromThatAddressButNotTheRealUserElsewhere() throws Exception {
         String carol = newUser("carol-password1", GlobalRole.USER);
-        PortalClient browser = client();
+        PortalClient guesser = client();
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertTrue(browser.signIn(carol, "wrong-password-" + attempt).body().contains(REFUSED));
+            assertTrue(guesser.signIn(carol, "wrong-password-" + attempt).body().contains(REFUSED));
         }
 
-        HttpResponse<String> whileLocked = browser.signIn(carol, "carol-password1");
-        assertEquals(200, whileLocked.statusCode(), "the right password does not open a locked account");
+        HttpResponse<String> guesserWithTheRightPassword = guesser.signIn(carol, "carol-password1");
+        assertEquals(200, guesserWithTheRightPassword.statusCode(), "from the guesser's address the name is refused");
+        assertTrue(guesserWithTheRightPassword.body().contains(REFUSED), "and the message does not say more");
+
+        FromAddress.Answer carolAtHerDesk = new FromAddress("127.0.0.2", URI.create(base.toString())).signIn(carol, "carol-password1");
+        assertEquals(302, carolAtHerDesk.status(), "carol, at another address, still signs in: " + carolAtHerDesk.body());
+        assertTrue(carolAtHerDesk.header("Location").endsWith("/index.xhtml"));
+    }
+
+    @Test
+    void failuresFromManyAddressesLockTheAccountForEveryoneUntilTheLockRunsOut() throws Exception {
+        String erin = newUser("erin-password-1", GlobalRole.USER);
+        failedSignIns(erin, 49); // as if 49 guessers at 49 addresses had tried before
+        URI portal = URI.create(base.toString());
+
+        assertTrue(new FromAddress("127.0.0.4", portal).signIn(erin, "the-fiftieth-guess").body().contains(REFUSED));
+        FromAddress erinAtHerDesk = new FromAddress("127.0.0.5", portal);
+        FromAddress.Answer whileLocked = erinAtHerDesk.signIn(erin, "erin-password-1");
+        assertEquals(200, whileLocked.status(), "the right password does not open a locked account");
         assertTrue(whileLocked.body().contains(REFUSED), "and the message does not say more");
 
         // The test server locks for 4 seconds instead of 15 minutes (capstan.signin.lockout-duration).
         Thread.sleep(4_500);
-        HttpResponse<String> afterTheLock = browser.signIn(carol, "carol-password1");
-        assertEquals(302, afterTheLock.statusCode(), "the lock ran out");
-        assertTrue(location(afterTheLock).endsWith("/index.xhtml"));
+        FromAddress.Answer afterTheLock = erinAtHerDesk.signIn(erin, "erin-password-1");
+        assertEquals(302, afterTheLock.status(), "the lock ran out");
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressRefuseItForEveryNameAndSaySo() throws Exception {
+        String frank = newUser("frank-password-1", GlobalRole.USER);
+        URI portal = URI.create(base.toString());
+        ExecutorService guessers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<FromAddress.Answer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "guessed-name-" + i + "-" + frank;
+                guesses.add(guessers.submit(() -> new FromAddress("127.0.0.3", portal).signIn(name, "a-guessed-password")));
+            }
+            for (Future<FromAddress.Answer> guess : guesses) {
+                assertTrue(guess.get().body().contains(REFUSED));
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+
+        FromAddress.Answer frankAtTheSameAddress = new FromAddress("127.0.0.3", portal).signIn(frank, "frank-password-1");
+        assertEquals(200, frankAtTheSameAddress.status());
+        assertTrue(frankAtTheSameAddress.body().contains("Too many failed sign-ins came from your network address. Try again in a minute."),
+                frankAtTheSameAddress.body());
+        assertEquals(302, client().signIn(frank, "frank-password-1").statusCode(), "other addresses are not held up");
+        assertTrue(throttledFrom("127.0.0.3") >= 1, "the refusals are audited with the address");
     }
 
     /**
@@ -87,10 +136,12 @@ class SignInIT extends PortalTest {
     @Test
     void aLockedAccountTakesAsLongToRefuseAsAnUnknownUser() throws Exception {
         String dave = newUser("dave-password-12", GlobalRole.USER);
-        PortalClient attacker = client();
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            attacker.signIn(dave, "wrong-password-" + attempt);
+        try (var connection = TestDatabase.connect();
+             var lock = connection.prepareStatement("UPDATE capstan_user SET locked_until = now() + interval '1 hour' WHERE username = ?")) {
+            lock.setString(1, dave);
+            lock.executeUpdate();
         }
+        PortalClient attacker = client();
         long[] locked = new long[3];
         long[] unknown = new long[3];
         for (int i = 0; i < 3; i++) {
@@ -104,6 +155,34 @@ class SignInIT extends PortalTest {
         java.util.Arrays.sort(locked);
         java.util.Arrays.sort(unknown);
         assertTrue(locked[1] * 2 >= unknown[1], "locked " + locked[1] / 1_000_000 + " ms, unknown " + unknown[1] / 1_000_000 + " ms");
+    }
+
+    private static void failedSignIns(String username, int count) throws SQLException {
+        try (var connection = TestDatabase.connect();
+             var update = connection.prepareStatement("UPDATE capstan_user SET failed_sign_ins = ? WHERE username = ?")) {
+            update.setInt(1, count);
+            update.setString(2, username);
+            update.executeUpdate();
+        }
+    }
+
+    /** Audited refusals from {@code address}, once linked into the trail (which takes a moment). */
+    private static int throttledFrom(String address) throws Exception {
+        for (int wait = 0; wait < 50; wait++) {
+            try (var connection = TestDatabase.connectToChain();
+                 var query = connection.prepareStatement("SELECT count(*) FROM audit_entry WHERE action = 'signin.throttled'"
+                         + " AND client_address = ? AND outcome = 'DENIED'")) {
+                query.setString(1, address);
+                try (var row = query.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) > 0) {
+                        return row.getInt(1);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        return 0;
     }
 
     @Test

@@ -24,7 +24,8 @@ public class SignInBean {
 
     /** The same words whatever went wrong, so the page never tells whether a user exists. */
     static final String REFUSED = "Sign-in failed: the user name or password is wrong, or the account is locked. "
-            + "After 5 failed sign-ins in a row an account is locked for 15 minutes.";
+            + "After 5 failed sign-ins in a row a user name is locked for 15 minutes.";
+    static final String BUSY = "Capstan is busy checking other sign-ins. Try again in a few seconds.";
 
     @Inject
     SecurityContext securityContext;
@@ -56,7 +57,7 @@ public class SignInBean {
                 .newAuthentication(true));
         SignInResult result = attempt.result().filter(r -> r.outcome().succeeded()).orElse(null);
         if (result == null || status == AuthenticationStatus.SEND_FAILURE || status == AuthenticationStatus.NOT_DONE) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, REFUSED, null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(attempt.result().orElse(null)), null));
             return null;
         }
         SignedInSession.start(sessions, request.getSession(), result.username(), result.mustChangePassword());
@@ -66,6 +67,24 @@ public class SignInBean {
             return null;
         }
         return result.mustChangePassword() ? "/account/password?faces-redirect=true" : "/index?faces-redirect=true";
+    }
+
+    /** Refusals for the client's address may be told: they say nothing about any account. */
+    private static String refusal(SignInResult refused) {
+        if (refused == null) {
+            return REFUSED;
+        }
+        return switch (refused.outcome()) {
+            case THROTTLED -> "Too many failed sign-ins came from your network address. Try again in "
+                    + minutes(refused.retryAfter()) + ".";
+            case BUSY -> BUSY;
+            default -> REFUSED;
+        };
+    }
+
+    private static String minutes(java.time.Duration wait) {
+        long minutes = (wait.toSeconds() + 59) / 60;
+        return minutes <= 1 ? "a minute" : minutes + " minutes";
     }
 
     public String getUsername() {
