@@ -1,17 +1,19 @@
 package dev.capstan.access.boundary;
 
 import dev.capstan.access.control.SignInThrottle;
+import dev.capstan.access.control.TokenDirectory;
 import dev.capstan.access.control.UserDirectory;
+import dev.capstan.access.entity.ApiToken;
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.access.entity.LockoutPolicy;
 import dev.capstan.access.entity.PasswordHash;
 import dev.capstan.access.entity.SignInOutcome;
 import dev.capstan.access.entity.User;
 import dev.capstan.audit.boundary.AuditTrail;
+import dev.capstan.audit.control.CurrentRequest;
 import dev.capstan.audit.entity.Actor;
 import dev.capstan.audit.entity.AuditDetails;
 import dev.capstan.audit.entity.AuditEvent;
-import dev.capstan.audit.control.CurrentRequest;
 import dev.capstan.audit.entity.AuditOutcome;
 import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.platform.Codes;
@@ -23,6 +25,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -53,6 +56,9 @@ public class Authentication {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    TokenDirectory tokens;
 
     @Inject
     CurrentRequest request;
@@ -99,6 +105,28 @@ public class Authentication {
         audit.record(Actor.user(user.username(), roles), AuditEvent.of("signin.succeeded").on("user", user.id(), user.username()),
                 AuditOutcome.SUCCEEDED);
         return new SignInResult(outcome, user.username(), roles, user.mustChangePassword());
+    }
+
+    /**
+     * The owner of a personal API token, if the token is known, unexpired, not revoked and its owner
+     * enabled. Records when it was last used (at most once a minute). A refused token is audited;
+     * its text never is (only the first characters of a Capstan token).
+     */
+    @PermitAll
+    public Optional<TokenSignIn> signInWithToken(String secret) {
+        Instant now = clock.instant();
+        Optional<ApiToken> found = ApiToken.looksLikeToken(secret) ? tokens.findBySecret(secret) : Optional.empty();
+        if (found.isEmpty() || !found.get().usableAt(now)) {
+            String shown = ApiToken.looksLikeToken(secret) ? secret.substring(0, ApiToken.PREFIX.length() + 4) + "..." : "not a Capstan token";
+            audit.record(Actor.anonymous(), AuditEvent.of("signin.failed").on("api-token", found.map(ApiToken::id).orElse(null), shown)
+                    .with(AuditDetails.none().with("reason", found.isEmpty() ? "unknown token" : "expired or revoked token")),
+                    AuditOutcome.FAILED);
+            return Optional.empty();
+        }
+        ApiToken token = found.get();
+        token.used(now);
+        Set<String> roles = token.owner().roles().stream().map(GlobalRole::name).collect(Collectors.toSet());
+        return Optional.of(new TokenSignIn(token.owner().username(), roles, token.limits()));
     }
 
     /** Refused before any check: the same for a name that exists and one that does not. */

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.servlet.http.HttpSession;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,11 +35,25 @@ public class SessionRegistry {
         });
     }
 
-    /** Ends the user's sessions once the change that asked for it has committed. */
+    /** How many sessions {@code username} has open on this node besides {@code sessionId}. */
+    public int otherSessions(String username, String sessionId) {
+        Set<HttpSession> sessions = sessionsByUser.getOrDefault(username, Set.of());
+        return (int) sessions.stream().filter(session -> !session.getId().equals(sessionId)).count();
+    }
+
+    /** Ends the user's sessions (but the one to keep) once the change that asked for it has committed. */
     void endSessions(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserSessionsEnded event) {
-        Set<HttpSession> sessions = sessionsByUser.remove(event.username());
-        if (sessions == null) {
+        Set<HttpSession> all = sessionsByUser.remove(event.username());
+        if (all == null) {
             return;
+        }
+        List<HttpSession> sessions = new ArrayList<>();
+        for (HttpSession session : all) {
+            if (session.getId().equals(event.keptSessionId())) {
+                signedIn(event.username(), session);
+            } else {
+                sessions.add(session);
+            }
         }
         for (HttpSession session : sessions) {
             try {

@@ -1,5 +1,12 @@
 package dev.capstan.access.control;
 
-/** Asks that every open session of {@code username} end, e.g. because the user was disabled. */
-public record UserSessionsEnded(String username, String reason) {
+/**
+ * Asks that the open sessions of {@code username} end, e.g. because the user was disabled: all of
+ * them, or all but {@code keptSessionId} (the person's own, when they changed their password).
+ */
+public record UserSessionsEnded(String username, String reason, String keptSessionId) {
+
+    public UserSessionsEnded(String username, String reason) {
+        this(username, reason, null);
+    }
 }

@@ -27,6 +27,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.Optional;
 
 /**
  * The one way any feature records what happened. A successful action records inside its own
@@ -96,6 +97,7 @@ public class AuditTrail {
 
     private void append(Actor actor, AuditEvent event, AuditOutcome outcome) {
         em.flush(); // the action's own changes first: their failures are the action's, not the trail's
+        apiToken().ifPresent(token -> event.details().with("apiToken", token));
         try {
             em.persist(new PendingAuditEntry(actor, event, outcome, origin(), event.details().toJson(secretDigest)));
             em.flush();
@@ -134,6 +136,14 @@ public class AuditTrail {
         }
         return Actor.user(name, Arrays.stream(GlobalRole.values()).map(GlobalRole::name)
                 .filter(session::isCallerInRole).toList());
+    }
+
+    private Optional<String> apiToken() {
+        try {
+            return currentRequest.get().apiToken();
+        } catch (ContextNotActiveException noRequest) {
+            return Optional.empty();
+        }
     }
 
     private RequestOrigin origin() {

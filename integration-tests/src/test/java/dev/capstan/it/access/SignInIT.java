@@ -186,6 +186,46 @@ class SignInIT extends PortalTest {
     }
 
     @Test
+    void changingThePasswordSignsOutTheOtherSessionsAndSaysSo() throws Exception {
+        String grace = newUser("grace-password-12", GlobalRole.USER);
+        PortalClient laptop = client();
+        PortalClient phone = client();
+        assertEquals(302, laptop.signIn(grace, "grace-password-12").statusCode());
+        assertEquals(302, phone.signIn(grace, "grace-password-12").statusCode());
+
+        HttpResponse<String> changed = laptop.submit("/account/password.xhtml", "password", java.util.Map.of("currentPassword",
+                "grace-password-12", "newPassword", "violet-harbour-canoe-58", "confirmation", "violet-harbour-canoe-58"), "change");
+        assertEquals(302, changed.statusCode(), changed.body());
+
+        HttpResponse<String> dashboard = laptop.get("/index.xhtml");
+        assertEquals(200, dashboard.statusCode(), "the session that changed the password stays");
+        assertTrue(dashboard.body().contains("Your password has been changed. Your other session (another browser or device) was signed out."),
+                dashboard.body());
+        HttpResponse<String> onThePhone = phone.get("/index.xhtml");
+        assertEquals(302, onThePhone.statusCode(), "the other session is over");
+        assertTrue(location(onThePhone).contains("/signin.xhtml"), location(onThePhone));
+    }
+
+    /** Before, one failed sign-in left /, /projects/ and /audit/ answering an empty page until /signin.xhtml was typed. */
+    @Test
+    void afterAFailedSignInPagesStillLeadToSignInAndSigningInOpensThePageAskedFor() throws Exception {
+        String kate = newUser("kate-password-12", GlobalRole.USER);
+        PortalClient browser = client();
+        assertTrue(browser.signIn(kate, "not-her-password").body().contains(REFUSED));
+
+        for (String page : List.of("/", "/projects/", "/audit/")) {
+            HttpResponse<String> answer = browser.get(page);
+            assertEquals(302, answer.statusCode(), page + " answered " + answer.statusCode() + ": " + answer.body());
+            assertTrue(location(answer).endsWith("/signin.xhtml"), page + " leads to " + location(answer));
+        }
+        browser.get("/projects/?q=kate&sort=name");
+        HttpResponse<String> signedIn = browser.signIn(kate, "kate-password-12");
+        assertEquals(302, signedIn.statusCode());
+        assertTrue(location(signedIn).endsWith("/projects/?q=kate&sort=name"), "on to the page asked for: " + location(signedIn));
+        assertEquals(302, client().signIn(kate, "kate-password-12").statusCode());
+    }
+
+    @Test
     void aDisabledUserCannotSignIn() throws Exception {
         String dave = newUser("dave-password-1", GlobalRole.USER);
         try (var connection = TestDatabase.connect();

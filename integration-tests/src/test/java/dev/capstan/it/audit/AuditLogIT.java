@@ -2,6 +2,7 @@ package dev.capstan.it.audit;
 
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.it.support.Browser;
+import dev.capstan.it.support.FromAddress;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
@@ -78,12 +79,16 @@ class AuditLogIT extends PortalTest {
         return By.xpath("//*[@id='log:entries']//tbody/tr[@data-ri and contains(., '" + text + "')]");
     }
 
-    /** Failed sign-ins of unknown users, four at a time: each costs a password hash's work on purpose. */
+    /**
+     * Failed sign-ins of unknown users, four at a time: each costs a password hash's work on purpose.
+     * Each from its own loopback address, as if from many people: one address would soon be refused.
+     */
     private void failedSignIns(int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (Future<?> attempt : IntStream.range(0, count).mapToObj(i -> pool.submit(() -> {
-                new PortalClient(URI.create(base.toString())).signIn("ghost-" + i, "whatever-password");
+                new FromAddress("127.0." + (1 + i / 250) + "." + (1 + i % 250), URI.create(base.toString()))
+                        .signIn("ghost-" + i, "whatever-password");
                 return null;
             })).toList()) {
                 attempt.get();

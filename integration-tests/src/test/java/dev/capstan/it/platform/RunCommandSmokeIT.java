@@ -1,5 +1,6 @@
 package dev.capstan.it.platform;
 
+import dev.capstan.it.support.FromAddress;
 import dev.capstan.it.support.PortalClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,49 @@ class RunCommandSmokeIT {
         assertTrue(audit.body().contains("audit.keys-rotated"), "the rotation is in the audit trail:\n" + audit.body());
         assertStopsCleanly(rotated);
         assertStopsCleanly(start(data)); // and the next start, without the setting, uses the new pair
+    }
+
+    /**
+     * Behind an HTTPS proxy (docs/operations.md, "Behind an HTTPS proxy"): redirects go to the public
+     * URL whatever Host a request names, the session cookie is Secure with the __Host- prefix, the
+     * client is the one the trusted proxy forwards for (and only a trusted proxy is believed), and
+     * a session ends at its absolute lifetime however busy it is.
+     */
+    @Test
+    void behindAnHttpsProxyRedirectsCookiesAndClientAddressesFollowThePublicUrlAndTheProxy() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "run-command-proxy").toAbsolutePath();
+        List<String> run = start(data, Map.of("CAPSTAN_PUBLIC_URL", "https://capstan.example.test",
+                "CAPSTAN_TRUSTED_PROXIES", "127.0.0.1", "CAPSTAN_SESSION_MAX_LIFETIME", "PT20S"));
+        String password = run.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
+
+        FromAddress.Answer asked = new FromAddress("127.0.0.1", PORTAL).with("Host", "evil.example").get("/projects/");
+        assertEquals(302, asked.status());
+        assertTrue(asked.header("Location").startsWith("https://capstan.example.test/"), "not to the Host typed: " + asked.header("Location"));
+
+        // Five wrong guesses at admin by one client behind the proxy refuse admin to that client only.
+        for (int guess = 1; guess <= 5; guess++) {
+            new FromAddress("127.0.0.1", PORTAL).with("X-Forwarded-For", "203.0.113.9").signIn("admin", "wrong-guess-" + guess);
+        }
+        FromAddress.Answer guesser = new FromAddress("127.0.0.1", PORTAL).with("X-Forwarded-For", "203.0.113.9").signIn("admin", password);
+        assertEquals(200, guesser.status(), "refused to the guessing client, even with the right password");
+        // A peer that is not a trusted proxy is not believed: it is 127.0.0.2, whatever it says it forwards for.
+        FromAddress admin = new FromAddress("127.0.0.2", PORTAL).with("X-Forwarded-For", "203.0.113.9");
+        FromAddress.Answer signedIn = admin.signIn("admin", password);
+        assertEquals(302, signedIn.status(), signedIn.body());
+        long signedInAt = System.nanoTime();
+        assertEquals("https://capstan.example.test/account/password.xhtml", signedIn.header("Location"));
+        String cookie = signedIn.header("Set-Cookie");
+        assertTrue(cookie != null && cookie.startsWith("__Host-CAPSTAN_SESSION="), "the session cookie: " + cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("; path=/;") && cookie.toLowerCase(java.util.Locale.ROOT).contains("; secure"),
+                "the session cookie: " + cookie);
+
+        assertEquals(200, admin.get("/account/password.xhtml").status());
+        Thread.sleep(Math.max(0, TimeUnit.SECONDS.toMillis(21) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signedInAt)));
+        FromAddress.Answer outlived = admin.get("/account/password.xhtml");
+        assertEquals(302, outlived.status(), "20 seconds after sign-in the session is over");
+        assertTrue(admin.get("/account/password.xhtml").header("Location").startsWith("https://capstan.example.test/signin.xhtml"),
+                "and the page asks for sign-in again");
+        assertStopsCleanly(run);
     }
 
     /** The start stops itself with one line naming the key file at fault. */

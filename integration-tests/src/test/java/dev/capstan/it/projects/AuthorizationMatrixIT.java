@@ -32,40 +32,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuthorizationMatrixIT extends PortalTest {
 
-    /** Who calls: global roles, and for users their membership in the project called on. */
+    /**
+     * Who calls: global roles, and for users their membership in the project called on; then the
+     * maintainer through personal API tokens: without limits, read only, and limited to another project.
+     */
     enum Caller {
-        ADMIN, AUDITOR, MAINTAINER, DEPLOYER, VIEWER, OUTSIDER;
+        ADMIN, AUDITOR, MAINTAINER, DEPLOYER, VIEWER, OUTSIDER, TOKEN, READ_TOKEN, ELSEWHERE_TOKEN;
 
+        boolean isToken() {
+            return name().endsWith("TOKEN");
+        }
+
+        /** Whose session, or whose token. */
         String username() {
-            return "matrix-" + name().toLowerCase();
+            return isToken() ? MAINTAINER.username() : "matrix-" + name().toLowerCase();
+        }
+
+        /** The project of its own this caller works on. */
+        String projectKey() {
+            return "matrix-" + name().toLowerCase().replace('_', '-');
         }
     }
 
     private static final String MATRIX = """
-            #                                                  ADMIN AUDITOR MAINTAINER DEPLOYER VIEWER OUTSIDER
-            GET    /api/v1/projects                            200   200     200        200      200    200
-            POST   /api/v1/projects                            201   403     201        201      201    201
-            GET    /api/v1/projects/{key}                      200   200     200        200      200    404
-            PUT    /api/v1/projects/{key}                      200   403     200        403      403    404
-            GET    /api/v1/projects/{key}/services             200   200     200        200      200    404
-            POST   /api/v1/projects/{key}/services             201   403     201        403      403    404
-            GET    /api/v1/projects/{key}/services/{name}      200   200     200        200      200    404
-            PUT    /api/v1/projects/{key}/services/{name}      200   403     200        403      403    404
-            DELETE /api/v1/projects/{key}/services/{name}      204   403     204        403      403    404
-            GET    /api/v1/projects/{key}/environments         200   200     200        200      200    404
-            POST   /api/v1/projects/{key}/environments         201   403     201        403      403    404
-            GET    /api/v1/projects/{key}/environments/{name}  200   200     200        200      200    404
-            PUT    /api/v1/projects/{key}/environments/{name}  200   403     200        403      403    404
-            DELETE /api/v1/projects/{key}/environments/{name}  204   403     204        403      403    404
-            GET    /api/v1/projects/{key}/members              200   200     200        200      200    404
-            POST   /api/v1/projects/{key}/members              201   403     201        403      403    404
-            GET    /api/v1/projects/{key}/members/{username}   200   200     200        200      200    404
-            PUT    /api/v1/projects/{key}/members/{username}   200   403     200        403      403    404
-            DELETE /api/v1/projects/{key}/members/{username}   204   403     204        403      403    404
-            POST   /api/v1/projects/{key}/archive              204   403     204        403      403    404
-            POST   /api/v1/projects/{key}/unarchive            204   403     204        403      403    404
-            GET    /api/v1/projects/{key}/export               200   200     200        200      200    404
-            POST   /api/v1/projects/import                     200   403     200        403      403    404
+            #                                                  ADMIN AUDITOR MAINTAINER DEPLOYER VIEWER OUTSIDER TOKEN READ_TOKEN ELSEWHERE_TOKEN
+            GET    /api/v1/projects                            200   200     200        200      200    200   200   200        403
+            POST   /api/v1/projects                            201   403     201        201      201    201   201   403        403
+            GET    /api/v1/projects/{key}                      200   200     200        200      200    404   200   200        403
+            PUT    /api/v1/projects/{key}                      200   403     200        403      403    404   200   403        403
+            GET    /api/v1/projects/{key}/services             200   200     200        200      200    404   200   200        403
+            POST   /api/v1/projects/{key}/services             201   403     201        403      403    404   201   403        403
+            GET    /api/v1/projects/{key}/services/{name}      200   200     200        200      200    404   200   200        403
+            PUT    /api/v1/projects/{key}/services/{name}      200   403     200        403      403    404   200   403        403
+            DELETE /api/v1/projects/{key}/services/{name}      204   403     204        403      403    404   204   403        403
+            GET    /api/v1/projects/{key}/environments         200   200     200        200      200    404   200   200        403
+            POST   /api/v1/projects/{key}/environments         201   403     201        403      403    404   201   403        403
+            GET    /api/v1/projects/{key}/environments/{name}  200   200     200        200      200    404   200   200        403
+            PUT    /api/v1/projects/{key}/environments/{name}  200   403     200        403      403    404   200   403        403
+            DELETE /api/v1/projects/{key}/environments/{name}  204   403     204        403      403    404   204   403        403
+            GET    /api/v1/projects/{key}/members              200   200     200        200      200    404   200   200        403
+            POST   /api/v1/projects/{key}/members              201   403     201        403      403    404   201   403        403
+            GET    /api/v1/projects/{key}/members/{username}   200   200     200        200      200    404   200   200        403
+            PUT    /api/v1/projects/{key}/members/{username}   200   403     200        403      403    404   200   403        403
+            DELETE /api/v1/projects/{key}/members/{username}   204   403     204        403      403    404   204   403        403
+            POST   /api/v1/projects/{key}/archive              204   403     204        403      403    404   204   403        403
+            POST   /api/v1/projects/{key}/unarchive            204   403     204        403      403    404   204   403        403
+            GET    /api/v1/projects/{key}/export               200   200     200        200      200    404   200   200        403
+            POST   /api/v1/projects/import                     200   403     200        403      403    404   200   403        403
             """;
 
     /** A call to make: where, and the body (null for none), JSON unless said otherwise. */
@@ -135,7 +148,7 @@ class AuthorizationMatrixIT extends PortalTest {
         List<String> wrong = new ArrayList<>();
         int made = 0;
         for (Caller caller : Caller.values()) {
-            String key = caller.username(); // each caller works on a project of their own, so that changes do not collide
+            String key = caller.projectKey(); // each caller works on a project of their own, so that changes do not collide
             createProjectWithEverything(key);
             for (Map.Entry<String, CallOn> operation : calls.entrySet()) {
                 Call call = operation.getValue().on(key, caller);
@@ -182,7 +195,7 @@ class AuthorizationMatrixIT extends PortalTest {
         if (!usersCreated) {
             TestDatabase.createUser("matrix-setup", "matrix-setup-password", GlobalRole.ADMIN);
             TestDatabase.createUser("matrix-extra", "matrix-extra-password", GlobalRole.USER);
-            for (Caller caller : Caller.values()) {
+            for (Caller caller : Arrays.stream(Caller.values()).filter(c -> !c.isToken()).toList()) {
                 TestDatabase.createUser(caller.username(), caller.username() + "-password", switch (caller) {
                     case ADMIN -> GlobalRole.ADMIN;
                     case AUDITOR -> GlobalRole.AUDITOR;
@@ -194,8 +207,17 @@ class AuthorizationMatrixIT extends PortalTest {
         setup = signIn("matrix-setup");
         Map<Caller, PortalClient> clients = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
-            clients.put(caller, signIn(caller.username()));
+            if (!caller.isToken()) {
+                clients.put(caller, signIn(caller.username()));
+            }
         }
+        PortalClient maintainer = clients.get(Caller.MAINTAINER);
+        String run = Long.toString(System.nanoTime(), 36); // token names are unique per owner; both tests make theirs
+        URI portal = URI.create(base.toString());
+        clients.put(Caller.TOKEN, PortalClient.withToken(portal, maintainer.makeToken("matrix " + run, null, false)));
+        clients.put(Caller.READ_TOKEN, PortalClient.withToken(portal, maintainer.makeToken("matrix read " + run, null, true)));
+        clients.put(Caller.ELSEWHERE_TOKEN, PortalClient.withToken(portal,
+                maintainer.makeToken("matrix elsewhere " + run, "matrix-elsewhere", false)));
         return clients;
     }
 

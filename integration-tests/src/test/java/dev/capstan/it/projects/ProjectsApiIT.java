@@ -332,7 +332,8 @@ class ProjectsApiIT extends PortalTest {
         create(owner, "api-typed");
         JsonObject wrongType = problem(owner.call("POST", PROJECTS + "/api-typed/services", """
                 {"name": "web", "image": "web", "deployOrder": "first"}"""), 400);
-        assertTrue(wrongType.getString("detail").contains("wrong type"), wrongType.toString());
+        assertEquals("Expected a whole number here, not text.", wrongType.getString("detail"));
+        assertEquals(List.of("deployOrder"), errorFields(wrongType), "the field is named");
         JsonObject noBody = problem(owner.call("POST", PROJECTS, ""), 400);
         assertTrue(noBody.getString("detail").contains("JSON body"), noBody.toString());
         problem(owner.call("GET", "/api/v1/nothing-here", null), 404);

@@ -33,7 +33,7 @@ public final class Deployments {
     /** As above, with a test module the caller assembled (e.g. with resources the test reads). */
     public static EnterpriseArchive capstanWithTests(WebArchive tests) throws IOException {
         EnterpriseArchive ear = capstan();
-        ear.addAsModule(Testable.archiveToTest(tests));
+        ear.addAsModule(Testable.archiveToTest(tests.addClass(UnsecuredModule.class)));
         String applicationXml;
         try (InputStream in = ear.get("META-INF/application.xml").getAsset().openStream()) {
             applicationXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -38,6 +38,7 @@ public final class FromAddress {
     private final InetAddress local;
     private final URI base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public FromAddress(String localAddress, URI base) throws IOException {
         this.local = InetAddress.getByName(localAddress);
@@ -48,23 +49,33 @@ public final class FromAddress {
         return send("GET", path, null, null);
     }
 
+    /** Sends {@code value} as header {@code name} with every request from now on, e.g. {@code X-Forwarded-For} or {@code Host}. */
+    public FromAddress with(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** Signs in through the sign-in form, as {@link PortalClient#signIn} does. */
     public Answer signIn(String username, String password) throws IOException {
-        Answer form = get("/signin.xhtml");
+        return submit("/signin.xhtml", "signin", Map.of("username", username, "password", password), "submit");
+    }
+
+    /** Fills in and submits a Faces form, as {@link PortalClient#submit} does. */
+    public Answer submit(String page, String formId, Map<String, String> values, String button) throws IOException {
+        Answer form = get(page);
         Matcher viewState = VIEW_STATE.matcher(form.body());
         if (!viewState.find()) {
-            throw new IllegalStateException("/signin.xhtml from " + local + " has no form: " + form.status());
+            throw new IllegalStateException(page + " from " + local + " has no form: " + form.status());
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("signin", "signin");
-        fields.put("signin:username", username);
-        fields.put("signin:password", password);
-        fields.put("signin:submit", "signin:submit");
+        fields.put(formId, formId);
+        values.forEach((name, value) -> fields.put(formId + ":" + name, value));
+        fields.put(formId + ":" + button, formId + ":" + button);
         fields.put("jakarta.faces.ViewState", viewState.group(1));
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send("POST", "/signin.xhtml", body, "application/x-www-form-urlencoded");
+        return send("POST", page, body, "application/x-www-form-urlencoded");
     }
 
     private Answer send(String method, String path, String body, String contentType) throws IOException {
@@ -73,8 +84,13 @@ public final class FromAddress {
             socket.bind(new InetSocketAddress(local, 0));
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: close\r\nAccept: text/html\r\n");
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: "
+                    + headers.getOrDefault("Host", base.getHost() + ":" + base.getPort()) + "\r\nConnection: close\r\nAccept: text/html\r\n");
+            headers.forEach((name, value) -> {
+                if (!name.equals("Host")) {
+                    request.append(name).append(": ").append(value).append("\r\n");
+                }
+            });
             if (!cookies.isEmpty()) {
                 request.append("Cookie: ").append(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("; "))).append("\r\n");

@@ -27,6 +27,30 @@ public class PortalClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private String bearer;
+
+    /** A client that calls the API with a personal API token, as a script does, and keeps no cookies. */
+    public static PortalClient withToken(URI base, String token) {
+        PortalClient client = new PortalClient(base);
+        client.bearer = token;
+        return client;
+    }
+
+    /** Makes a personal API token on the API tokens page with this client's session; the token is on the page once. */
+    public String makeToken(String name, String projectKey, boolean readOnly) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("projectKey", projectKey == null ? "" : projectKey);
+        if (readOnly) {
+            fields.put("readOnly_input", "on");
+        }
+        HttpResponse<String> page = submit("/account/tokens.xhtml", "tokens", fields, "create");
+        Matcher token = Pattern.compile("<code id=\"secret\" class=\"secret-once\">(capstan_[A-Za-z0-9_-]+)</code>").matcher(page.body());
+        if (page.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("no token made: " + page.statusCode() + "\n" + page.body());
+        }
+        return token.group(1);
+    }
 
     public PortalClient(URI base) {
         this.base = base;
@@ -50,9 +74,12 @@ public class PortalClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Accept", "application/json, application/problem+json, application/yaml")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (body != null) {
             request.header("Content-Type", contentType);
-        } else if (method.equals("POST")) {
+        } else if (method.equals("POST") && bearer == null) {
             request.header("X-Requested-With", "capstan"); // as docs/api.md says for a POST without a body
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -29,10 +29,14 @@ public class OwnPasswordBean {
         if (newPassword == null || !newPassword.equals(confirmation)) {
             throw new BusinessRuleException("confirmation", "The two new passwords differ.");
         }
-        account.changePassword(currentPassword.toCharArray(), newPassword.toCharArray());
+        int otherSessions = account.changePassword(currentPassword.toCharArray(), newPassword.toCharArray());
         SignedInSession.passwordChanged(((HttpServletRequest) faces.getExternalContext().getRequest()).getSession());
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password has been changed.", null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Your password has been changed." + switch (otherSessions) {
+            case 0 -> "";
+            case 1 -> " Your other session (another browser or device) was signed out.";
+            default -> " Your " + otherSessions + " other sessions (other browsers or devices) were signed out.";
+        }, null));
         return "/index?faces-redirect=true";
     }
 

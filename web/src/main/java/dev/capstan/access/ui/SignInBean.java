@@ -15,6 +15,9 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
+import java.util.Optional;
+
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 /** The sign-in form. */
@@ -42,7 +45,7 @@ public class SignInBean {
     private String username;
     private String password;
 
-    public String signIn() {
+    public String signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         HttpServletResponse response = (HttpServletResponse) external.getResponse();
@@ -60,13 +63,17 @@ public class SignInBean {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal(attempt.result().orElse(null)), null));
             return null;
         }
-        SignedInSession.start(sessions, request.getSession(), result.username(), result.mustChangePassword());
-        if (status == AuthenticationStatus.SEND_CONTINUE) {
-            // Jakarta Security already redirects to the page the visitor first asked for.
-            faces.responseComplete();
+        SignedInSession.start(sessions, request.getSession(), result.username(), result.roles(), result.mustChangePassword());
+        Optional<String> askedFor = SignedInSession.takeAskedFor(request.getSession());
+        if (result.mustChangePassword()) {
+            return "/account/password?faces-redirect=true";
+        }
+        if (askedFor.isPresent()) {
+            // On to the page the visitor asked for before signing in.
+            external.redirect(request.getContextPath() + askedFor.get());
             return null;
         }
-        return result.mustChangePassword() ? "/account/password?faces-redirect=true" : "/index?faces-redirect=true";
+        return "/index?faces-redirect=true";
     }
 
     /** Refusals for the client's address may be told: they say nothing about any account. */

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /** The auditor's page: verification of the chain and its signed checkpoints. */
@@ -66,7 +67,10 @@ public class AuditBean implements Serializable {
 
     public void verifyNow() {
         ChainVerification result = verification.verifyNow();
+        // This verification, as its audit entry will say once it is linked into the chain (which happens just after).
         loaded = false;
+        load();
+        last = new LastVerification(Instant.now(), faces.getExternalContext().getRemoteUser(), result.isIntact(), result.explanation());
         faces.addMessage(null, new FacesMessage(result.isIntact() ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR,
                 result.explanation(), null));
     }

@@ -1,5 +1,7 @@
 package dev.capstan.audit.ui;
 
+import dev.capstan.access.boundary.TokenSignIn;
+import dev.capstan.access.ui.SecurityConfiguration;
 import dev.capstan.audit.control.CurrentRequest;
 import dev.capstan.audit.entity.RequestOrigin;
 import jakarta.inject.Inject;
@@ -30,7 +32,8 @@ public class RequestOriginFilter extends HttpFilter {
         String requestId = UUID.randomUUID().toString();
         HttpSession session = request.getSession(false);
         currentRequest.arrived(new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"), requestId),
-                session == null ? null : session.getId());
+                session == null ? null : session.getId(),
+                request.getAttribute(SecurityConfiguration.TOKEN) instanceof TokenSignIn token ? token.limits().tokenName() : null);
         response.setHeader("X-Request-Id", requestId);
         chain.doFilter(request, response);
     }
