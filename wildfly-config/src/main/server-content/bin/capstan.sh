@@ -37,6 +37,11 @@ if [ -n "${CAPSTAN_DB_URL:-}" ]; then
     "$java_command" -cp "$server_home/modules/org/postgresql/main/postgresql.jar" \
         "$server_home/bin/CapstanDatabaseCheck.java" || exit 2
     db_options+=(-Dcapstan.db.driver=postgresql)
+    if [ -z "$CAPSTAN_DB_PASSWORD" ]; then
+        # Trust authentication, just checked: WildFly refuses an empty datasource password, and the
+        # datasource's default one is ignored by a server that trusts this client.
+        unset CAPSTAN_DB_PASSWORD
+    fi
     if [ -n "${CAPSTAN_DB_MIGRATION_USER:-}" ]; then
         # The owner's password reaches the server in a file only this user can read, which the server deletes
         # once read (before migrating): in the environment it would stay in /proc/<pid>/environ while it runs.
@@ -61,6 +66,33 @@ make_data_dir
 # The audit keys: a missing or mismatched key file stops the start here, in one line (docs/audit.md#keys).
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$server_home/bin/CapstanKeyCheck.java" \
     "${CAPSTAN_AUDIT_KEY_DIR:-$data_dir/server/capstan/keys}" || exit 2
+
+# A portal that fails to deploy must not leave a server running without it: watch the boot's end
+# in the server log, and on "started (with errors)" say why in one line and stop the server (its
+# JVM, the child of this process once it has become standalone.sh), so the command exits non-zero.
+log_file="$server_home/standalone/log/server.log"
+log_start=$( [ -f "$log_file" ] && wc -l < "$log_file" || echo 0 )
+launcher=$$
+(
+    for ((second = 0; second < 1800; second++)); do
+        sleep 1
+        kill -0 "$launcher" 2>/dev/null || exit 0
+        booted=$(tail -n +"$((log_start + 1))" "$log_file" 2>/dev/null | grep -m1 -oE 'WFLYSRV0025|WFLYSRV0026' || true)
+        case "$booted" in
+            WFLYSRV0025) exit 0 ;;
+            WFLYSRV0026)
+                new_lines=$(tail -n +"$((log_start + 1))" "$log_file")
+                # The portal's own checks say why in one line already (e.g. the audit keys); otherwise, say it here.
+                if ! grep -q 'Capstan cannot start: ' <<<"$new_lines"; then
+                    reason=$(grep -m1 -oE 'Caused by: [^ ]+: .*CAPSTAN_.*' <<<"$new_lines" | sed -E 's/^Caused by: ([A-Za-z0-9_.$]+: )+//' || true)
+                    [ -n "$reason" ] || reason=$(grep -m1 -E ' ERROR ' <<<"$new_lines" | sed 's/^.* ERROR //' | cut -c1-300 || true)
+                    printf 'Capstan cannot start: the portal failed to deploy: %s (the whole story is in %s)\n' "$reason" "$log_file" >&2
+                fi
+                pkill -TERM -P "$launcher" java 2>/dev/null || pkill -TERM -P "$launcher"
+                exit 0 ;;
+        esac
+    done
+) &
 
 exec "$server_home/bin/standalone.sh" \
     -Djboss.server.data.dir="$data_dir/server" \

@@ -83,6 +83,13 @@ class BadInputIT extends PortalTest {
                 "{\"username\": \"fuzz-member\", \"role\": \"deployer\"}").statusCode());
         JsonObject document = object(admin.call("GET", "/openapi?format=JSON", null));
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            JsonObject responses = operation.asJsonObject().getJsonObject("responses");
+            for (String status : List.of("400", "401", "403", "404", "503")) {
+                assertTrue(responses.containsKey(status) && responses.getJsonObject(status).getJsonObject("content")
+                        .containsKey("application/problem+json"), method + " " + path + " lists its " + status + " answer: " + responses);
+            }
+        }));
 
         Map<String, Integer> failures = new TreeMap<>();
         int calls = 0;

@@ -191,10 +191,23 @@ class RunCommandSmokeIT {
 
     /** The start stops itself with one line naming the key file at fault. */
     private void assertKeyRefused(Path data, String expectedMessage) throws IOException, InterruptedException {
+        assertStartStops(data, Map.of(), expectedMessage);
+    }
+
+    /** WildFly starts, the portal does not deploy: the run command stops the server and exits non-zero, saying why in one line. */
+    @Test
+    void aPortalThatFailsToDeployStopsTheStartWithOneLine() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "run-command-broken").toAbsolutePath();
+        assertStartStops(data, Map.of("CAPSTAN_PUBLIC_URL", "ftp://capstan.example.test"),
+                "the portal failed to deploy: CAPSTAN_PUBLIC_URL must be the address people open");
+    }
+
+    private void assertStartStops(Path data, Map<String, String> environment, String expectedMessage) throws IOException, InterruptedException {
         ProcessBuilder command = new ProcessBuilder("setsid", "bash", repository.resolve("capstan").toString(), "run", "--no-build")
                 .redirectErrorStream(true);
         command.environment().keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
         command.environment().put("CAPSTAN_DATA_DIR", data.toString());
+        command.environment().putAll(environment);
         running = command.start();
         List<String> collected = collect(running);
         boolean stopped = running.waitFor(120, TimeUnit.SECONDS);

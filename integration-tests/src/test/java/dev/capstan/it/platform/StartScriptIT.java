@@ -26,35 +26,15 @@ class StartScriptIT {
 
     @Test
     void theOwnersPasswordReachesTheServerInAPrivateFileNotInItsEnvironment(@TempDir Path home) throws Exception {
-        Path bin = Files.createDirectories(home.resolve("bin"));
-        Files.copy(SERVER.resolve("bin/capstan.sh"), bin.resolve("capstan.sh"));
-        Files.copy(SERVER.resolve("bin/CapstanDatabaseCheck.java"), bin.resolve("CapstanDatabaseCheck.java"));
-        Files.copy(SERVER.resolve("bin/CapstanKeyCheck.java"), bin.resolve("CapstanKeyCheck.java"));
-        Files.createDirectories(home.resolve("modules/org/postgresql"));
-        Files.createSymbolicLink(home.resolve("modules/org/postgresql/main"), SERVER.resolve("modules/org/postgresql/main").toAbsolutePath());
-        Path data = home.resolve("data");
-        Path standalone = Files.writeString(bin.resolve("standalone.sh"), """
-                #!/bin/sh
-                # Stands in for WildFly: records what it was started with.
-                env > "$CAPSTAN_DATA_DIR/environment"
-                printf '%s\\n' "$@" > "$CAPSTAN_DATA_DIR/arguments"
-                """);
-        Files.setPosixFilePermissions(standalone, PosixFilePermissions.fromString("rwxr-xr-x"));
-
         String password = System.getProperty("capstan.test.db.password", "capstan");
-        ProcessBuilder start = new ProcessBuilder("bash", bin.resolve("capstan.sh").toString()).redirectErrorStream(true);
-        Map<String, String> environment = start.environment();
-        environment.keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
-        environment.put("CAPSTAN_DATA_DIR", data.toString());
-        environment.put("CAPSTAN_DB_URL", System.getProperty("capstan.test.db.url"));
-        environment.put("CAPSTAN_DB_USER", System.getProperty("capstan.test.db.app.user", "capstan_app"));
-        environment.put("CAPSTAN_DB_PASSWORD", System.getProperty("capstan.test.db.app.password", "capstan_app"));
-        environment.put("CAPSTAN_DB_MIGRATION_USER", System.getProperty("capstan.test.db.user", "capstan"));
-        environment.put("CAPSTAN_DB_MIGRATION_PASSWORD", password);
-        Process script = start.start();
-        assertTrue(script.waitFor(60, TimeUnit.SECONDS), "capstan.sh ran");
-        String output = new String(script.getInputStream().readAllBytes());
-        assertEquals(0, script.exitValue(), output);
+        Map<String, String> environment = Map.of(
+                "CAPSTAN_DB_USER", System.getProperty("capstan.test.db.app.user", "capstan_app"),
+                "CAPSTAN_DB_PASSWORD", System.getProperty("capstan.test.db.app.password", "capstan_app"),
+                "CAPSTAN_DB_MIGRATION_USER", System.getProperty("capstan.test.db.user", "capstan"),
+                "CAPSTAN_DB_MIGRATION_PASSWORD", password);
+        Path data = home.resolve("data");
+        Run run = runScript(home, environment);
+        assertEquals(0, run.exit(), run.output());
 
         List<String> serverEnvironment = Files.readAllLines(data.resolve("environment"));
         assertTrue(serverEnvironment.contains("CAPSTAN_DB_MIGRATION_USER=" + environment.get("CAPSTAN_DB_MIGRATION_USER")));
@@ -68,5 +48,62 @@ class StartScriptIT {
         assertEquals(password, Files.readString(handedOver), "the file holds the password, nothing else");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(handedOver)),
                 "only the server's user may read it");
+    }
+
+    /**
+     * The documented case of trust authentication: an empty CAPSTAN_DB_PASSWORD. WildFly refuses an
+     * empty datasource password, so the script hands none on when the database let it in without one;
+     * where the database wants a password, the script says so in one line instead.
+     */
+    @Test
+    void anEmptyDatabasePasswordForTrustAuthenticationIsNotHandedToWildFly(@TempDir Path home) throws Exception {
+        Map<String, String> environment = Map.of("CAPSTAN_DB_USER", System.getProperty("capstan.test.db.user", "capstan"),
+                "CAPSTAN_DB_PASSWORD", "");
+        ProcessBuilder check = new ProcessBuilder("psql", "-X", "-w", "-h", "127.0.0.1", "-U", environment.get("CAPSTAN_DB_USER"),
+                "-d", "postgres", "-tAc", "select 1").redirectErrorStream(true);
+        check.environment().remove("PGPASSWORD");
+        boolean trusted = check.start().waitFor() == 0;
+
+        Run run = runScript(home, environment);
+
+        if (trusted) {
+            assertEquals(0, run.exit(), run.output());
+            List<String> serverEnvironment = Files.readAllLines(home.resolve("data/environment"));
+            assertFalse(serverEnvironment.stream().anyMatch(variable -> variable.startsWith("CAPSTAN_DB_PASSWORD=")),
+                    "no empty password reaches WildFly: " + serverEnvironment);
+        } else {
+            assertEquals(2, run.exit(), run.output());
+            assertTrue(run.output().contains("Capstan cannot start: CAPSTAN_DB_PASSWORD is not the password"), run.output());
+        }
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    /** Runs bin/capstan.sh as production does, up to WildFly, which a stand-in replaces. */
+    private static Run runScript(Path home, Map<String, String> settings) throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.copy(SERVER.resolve("bin/capstan.sh"), bin.resolve("capstan.sh"));
+        Files.copy(SERVER.resolve("bin/CapstanDatabaseCheck.java"), bin.resolve("CapstanDatabaseCheck.java"));
+        Files.copy(SERVER.resolve("bin/CapstanKeyCheck.java"), bin.resolve("CapstanKeyCheck.java"));
+        Files.createDirectories(home.resolve("modules/org/postgresql"));
+        Files.createSymbolicLink(home.resolve("modules/org/postgresql/main"), SERVER.resolve("modules/org/postgresql/main").toAbsolutePath());
+        Path standalone = Files.writeString(bin.resolve("standalone.sh"), """
+                #!/bin/sh
+                # Stands in for WildFly: records what it was started with.
+                env > "$CAPSTAN_DATA_DIR/environment"
+                printf '%s\\n' "$@" > "$CAPSTAN_DATA_DIR/arguments"
+                """);
+        Files.setPosixFilePermissions(standalone, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder start = new ProcessBuilder("bash", bin.resolve("capstan.sh").toString()).redirectErrorStream(true);
+        Map<String, String> environment = start.environment();
+        environment.keySet().removeIf(name -> name.startsWith("CAPSTAN_"));
+        environment.put("CAPSTAN_DATA_DIR", home.resolve("data").toString());
+        environment.put("CAPSTAN_DB_URL", System.getProperty("capstan.test.db.url"));
+        environment.putAll(settings);
+        Process script = start.start();
+        String output = new String(script.getInputStream().readAllBytes());
+        assertTrue(script.waitFor(60, TimeUnit.SECONDS), "capstan.sh ran");
+        return new Run(script.exitValue(), output);
     }
 }
