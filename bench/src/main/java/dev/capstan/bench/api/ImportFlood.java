@@ -99,13 +99,13 @@ public final class ImportFlood {
         StringBuilder file = new StringBuilder("capstan: 1\nproject:\n  key: bench-flood\n  name: Flood\nservices:\n");
         for (int i = 0; i < 100; i++) {
             file.append("  - name: service-").append(i).append("\n    kind: application\n    image: ghcr.io/acme/service-").append(i)
-                    .append("\n    deployOrder: ").append(i).append("\n    liveness:\n      url: /health\n      expect:\n");
+                    .append("\n    deployOrder: ").append(i).append("\n    liveness:\n      url: /health\n      expectations:\n");
             for (int e = 0; e < 20; e++) {
                 file.append("        - check").append(e).append(" == \"ok\"\n");
             }
             file.append("    smokeChecks:\n");
             for (int c = 0; c < 20; c++) {
-                file.append("      - path: /page-").append(c).append("\n        contains: Welcome\n");
+                file.append("      - path: /page-").append(c).append("\n        bodyContains: Welcome\n");
             }
         }
         return file.toString();

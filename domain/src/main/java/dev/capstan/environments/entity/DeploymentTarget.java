@@ -36,7 +36,7 @@ public record DeploymentTarget(TargetKind kind, int settingsVersion, Map<String,
             value = value == null ? "" : value.strip();
             if (value.isEmpty()) {
                 ok &= violations.check(!setting.required(), "settings." + setting.name(),
-                        "A " + Codes.code(checkedKind) + " target needs the " + setting.name() + " setting.");
+                        "Enter the " + setting.name() + " setting (" + setting.description() + "): this target kind needs it.");
                 continue;
             }
             String problem = setting.problemWith(value);

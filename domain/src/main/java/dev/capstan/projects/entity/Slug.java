@@ -21,10 +21,11 @@ public final class Slug {
     public static String of(String field, String what, String value) {
         String normalized = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (normalized.isEmpty()) {
-            throw new BusinessRuleException(field, "Enter a " + what + ".");
+            throw new BusinessRuleException(field, "Enter " + withArticle(what) + ".");
         }
         if (normalized.length() > MAX_LENGTH || !SLUG.matcher(normalized).matches()) {
-            throw new BusinessRuleException(field, "A " + what + " is 1 to " + MAX_LENGTH
+            throw new BusinessRuleException(field, Character.toUpperCase(withArticle(what).charAt(0)) + withArticle(what).substring(1)
+                    + " is 1 to " + MAX_LENGTH
                     + " lower-case letters, digits and single hyphens, starting with a letter (like web-api), not '"
                     + abbreviated(value.strip()) + "'.");
         }
@@ -37,5 +38,10 @@ public final class Slug {
 
     static String abbreviated(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** "a service name", "an environment name". */
+    static String withArticle(String what) {
+        return ("aeiou".indexOf(Character.toLowerCase(what.charAt(0))) >= 0 ? "an " : "a ") + what;
     }
 }

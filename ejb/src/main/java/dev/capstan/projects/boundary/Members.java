@@ -34,8 +34,11 @@ public class Members {
 
     public ProjectDetails.MemberView add(String projectKey, String username, ProjectRole role, boolean productionDeploys) {
         return view(changes.add(Caller.of(session), "member.added", MEMBER, projectKey, username, project -> {
-            User user = users.findByUsername(username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> new BusinessRuleException("username", "There is no user named " + username + "."));
+            if (username == null || username.isBlank()) {
+                throw new BusinessRuleException("username", "Choose the user to add.");
+            }
+            User user = users.findByUsername(username.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new BusinessRuleException("username", "There is no user named " + username.strip() + "."));
             return project.addMember(user, role, productionDeploys);
         }));
     }

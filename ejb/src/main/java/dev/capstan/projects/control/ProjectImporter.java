@@ -164,7 +164,7 @@ public class ProjectImporter {
                 MemberInput member = inputs.get(i);
                 String username = member.username() == null ? "" : member.username().strip().toLowerCase(Locale.ROOT);
                 if (users.findByUsername(username).isEmpty()) {
-                    errors.add(new FieldError("members[" + i + "].user", "There is no user named '" + username + "'."));
+                    errors.add(new FieldError("members[" + i + "].username", "There is no user named '" + username + "'."));
                 }
                 try {
                     ProjectRole role = Codes.parse(ProjectRole.class, "role", "project role", member.role());

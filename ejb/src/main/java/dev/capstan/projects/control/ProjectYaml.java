@@ -76,22 +76,19 @@ public final class ProjectYaml {
     /** The most items each list may hold, as the domain allows: a file of 20,000 services is refused before any is read. */
     private static final Map<String, Integer> MAX_ITEMS = Map.of("services", Project.MAX_SERVICES,
             "environments", Project.MAX_ENVIRONMENTS, "members", Project.MAX_MEMBERS,
-            "smokeChecks", ServiceInput.MAX_SMOKE_CHECKS, "overrides", Project.MAX_SERVICES, "expect", HealthEndpoint.MAX_EXPECTATIONS);
+            "smokeChecks", ServiceInput.MAX_SMOKE_CHECKS, "overrides", Project.MAX_SERVICES, "expectations", HealthEndpoint.MAX_EXPECTATIONS);
 
     private static final List<String> FILE_KEYS = List.of("capstan", "project", "services", "environments", "members");
-    private static final List<String> PROJECT_KEYS = List.of("key", "name", "description", "team", "archived");
-    private static final List<String> SERVICE_KEYS = List.of("name", "kind", "essential", "image", "source", "ref",
+    private static final List<String> PROJECT_KEYS = List.of("key", "name", "description", "owningTeam", "archived");
+    private static final List<String> SERVICE_KEYS = List.of("name", "kind", "essential", "image", "sourceRepository", "defaultRef",
             "deployOrder", "liveness", "readiness", "smokeChecks");
-    private static final List<String> ENDPOINT_KEYS = List.of("url", "status", "expect");
-    private static final List<String> SMOKE_CHECK_KEYS = List.of("method", "path", "status", "contains");
+    private static final List<String> ENDPOINT_KEYS = List.of("url", "status", "expectations");
+    private static final List<String> SMOKE_CHECK_KEYS = List.of("method", "path", "status", "bodyContains");
     private static final List<String> ENVIRONMENT_KEYS = List.of("name", "tier", "baseUrl", "target", "overrides");
     private static final List<String> TARGET_KEYS = List.of("kind", "version", "settings");
     private static final List<String> OVERRIDE_KEYS = List.of("service", "disabled", "livenessUrl", "readinessUrl");
-    private static final List<String> MEMBER_KEYS = List.of("user", "role", "productionDeploys");
+    private static final List<String> MEMBER_KEYS = List.of("username", "role", "productionDeploys");
 
-    /** Where the file's key differs from the input record's field that the domain's messages name. */
-    private static final Map<String, String> KEY_OF_FIELD = Map.of("owningTeam", "team", "sourceRepository", "source",
-            "defaultRef", "ref", "expectations", "expect", "bodyContains", "contains", "username", "user");
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
     /** A setting value written as a YAML number: the text it reads back as is the same. */
@@ -133,7 +130,7 @@ public final class ProjectYaml {
         put(map, "key", project.key());
         put(map, "name", project.name());
         put(map, "description", project.description());
-        put(map, "team", project.owningTeam());
+        put(map, "owningTeam", project.owningTeam());
         put(map, "archived", archived);
         return map;
     }
@@ -144,8 +141,8 @@ public final class ProjectYaml {
         put(map, "kind", service.kind());
         put(map, "essential", service.essential());
         put(map, "image", service.image());
-        put(map, "source", service.sourceRepository());
-        put(map, "ref", service.defaultRef());
+        put(map, "sourceRepository", service.sourceRepository());
+        put(map, "defaultRef", service.defaultRef());
         put(map, "deployOrder", service.deployOrder());
         put(map, "liveness", endpoint(service.liveness()));
         put(map, "readiness", endpoint(service.readiness()));
@@ -158,7 +155,7 @@ public final class ProjectYaml {
         if (endpoint != null) {
             put(map, "url", endpoint.url());
             put(map, "status", endpoint.status());
-            put(map, "expect", stream(endpoint.expectations()).filter(e -> e != null && !e.isBlank()).toList());
+            put(map, "expectations", stream(endpoint.expectations()).filter(e -> e != null && !e.isBlank()).toList());
         }
         return map;
     }
@@ -168,7 +165,7 @@ public final class ProjectYaml {
         put(map, "method", check.method());
         put(map, "path", check.path());
         put(map, "status", check.status());
-        put(map, "contains", check.bodyContains());
+        put(map, "bodyContains", check.bodyContains());
         return map;
     }
 
@@ -216,7 +213,7 @@ public final class ProjectYaml {
 
     private static Map<String, Object> member(MemberInput member) {
         Map<String, Object> map = new LinkedHashMap<>();
-        put(map, "user", member.username());
+        put(map, "username", member.username());
         put(map, "role", member.role());
         put(map, "productionDeploys", member.productionDeploys());
         return map;
@@ -316,7 +313,7 @@ public final class ProjectYaml {
         private ProjectInput project(Section project) {
             project.required("key", "the project's key, like korrigo");
             ProjectInput input = new ProjectInput(project.text("key"), project.text("name"), project.text("description"),
-                    project.text("team"));
+                    project.text("owningTeam"));
             // The project's own rules, checked by creating a throwaway entity: they are not public otherwise.
             check(project.path, () -> Project.create(input, Instant.EPOCH));
             return input;
@@ -324,10 +321,10 @@ public final class ProjectYaml {
 
         private ServiceInput service(Section service, Set<String> names) {
             ServiceInput input = new ServiceInput(service.text("name"), service.text("kind"), service.flag("essential"),
-                    service.text("image"), service.text("source"), service.text("ref"), service.number("deployOrder"),
+                    service.text("image"), service.text("sourceRepository"), service.text("defaultRef"), service.number("deployOrder"),
                     endpoint(service.section("liveness", ENDPOINT_KEYS)), endpoint(service.section("readiness", ENDPOINT_KEYS)),
                     service.sections("smokeChecks", SMOKE_CHECK_KEYS, c -> new SmokeCheckInput(c.text("method"),
-                            c.text("path"), c.number("status"), c.text("contains"))));
+                            c.text("path"), c.number("status"), c.text("bodyContains"))));
             check(service.path, input::validate);
             unique(service, "name", input.name(), names, "A service");
             return input;
@@ -335,7 +332,7 @@ public final class ProjectYaml {
 
         private static EndpointInput endpoint(Section endpoint) {
             return endpoint == null ? null
-                    : new EndpointInput(endpoint.text("url"), endpoint.number("status"), endpoint.texts("expect"));
+                    : new EndpointInput(endpoint.text("url"), endpoint.number("status"), endpoint.texts("expectations"));
         }
 
         private EnvironmentInput environment(Section environment, Set<String> names, Set<String> serviceNames) {
@@ -362,10 +359,10 @@ public final class ProjectYaml {
         }
 
         private MemberInput member(Section member, Set<String> usernames) {
-            MemberInput input = new MemberInput(member.text("user"), member.text("role"), member.flag("productionDeploys"));
+            MemberInput input = new MemberInput(member.text("username"), member.text("role"), member.flag("productionDeploys"));
             check(member.path, () -> User.normalizeUsername(input.username()));
             check(member.path, () -> Codes.parse(ProjectRole.class, "role", "project role", input.role()));
-            unique(member, "user", input.username(), usernames, "A member");
+            unique(member, "username", input.username(), usernames, "A member");
             return input;
         }
 
@@ -387,8 +384,8 @@ public final class ProjectYaml {
         }
 
         private void addAtField(String path, String field, String message) {
-            String located = field == null ? path : path + "." + Arrays.stream(field.split("\\."))
-                    .map(part -> KEY_OF_FIELD.getOrDefault(part, part)).reduce((a, b) -> a + "." + b).orElse("");
+            // The file's keys are the input records' field names, so the domain's messages point into the file as they are.
+            String located = field == null ? path : path + "." + field;
             if (problems.stream().anyMatch(p -> p.path().equals(located))) {
                 return; // the file's own problem with this value (missing, wrong type) says it already
             }

@@ -65,7 +65,7 @@ class ProjectYamlTest {
                         port: 2222
                         user: deploy
                 members:
-                  - user: alice
+                  - username: alice
                     role: maintainer
                 """, yaml.write(document));
     }
@@ -128,7 +128,7 @@ class ProjectYamlTest {
                 """);
 
         assertEquals(List.of(new FieldError("services[0].knd", "line 7, column 5: unknown key 'knd'; expected one of name, "
-                + "kind, essential, image, source, ref, deployOrder, liveness, readiness, smokeChecks.")), errors);
+                + "kind, essential, image, sourceRepository, defaultRef, deployOrder, liveness, readiness, smokeChecks.")), errors);
     }
 
     @Test
@@ -152,7 +152,7 @@ class ProjectYamlTest {
         List<FieldError> errors = errors(MINIMAL + """
                 services:
                   - name: web
-                    source: has spaces
+                    sourceRepository: has spaces
                     deployOrder: first
                     smokeChecks:
                       - path: /health
@@ -165,7 +165,7 @@ class ProjectYamlTest {
                 """);
 
         assertEquals(List.of(
-                new FieldError("services[0].source", "line 7, column 13: A source repository has no spaces and at most "
+                new FieldError("services[0].sourceRepository", "line 7, column 23: A source repository has no spaces and at most "
                         + "500 characters, like https://github.com/acme/api.git."),
                 new FieldError("services[0].deployOrder", "line 8, column 18: 'first' is not a whole number."),
                 new FieldError("services[0].smokeChecks[0].status", "line 11, column 17: An HTTP status is between 100 and 599."),

@@ -54,7 +54,7 @@ class ProjectFilesApiIT extends PortalTest {
         HttpResponse<String> export = pipeline.call("GET", "/api/v1/projects/booking-api/export", null);
         assertEquals(200, export.statusCode());
         assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith(YAML));
-        assertEquals(file + "members:\n  - user: yaml-pipeline\n    role: maintainer\n    productionDeploys: true\n", export.body());
+        assertEquals(file + "members:\n  - username: yaml-pipeline\n    role: maintainer\n    productionDeploys: true\n", export.body());
         JsonObject again = object(pipeline.call("POST", IMPORT, export.body(), YAML));
         assertEquals(0, again.getJsonArray("changes").size(), "importing the export changes nothing: " + again);
         assertFalse(ProjectsApiIT.changes("service.created", "booking-api", "api").isEmpty(), "each change is audited");
@@ -84,6 +84,25 @@ class ProjectFilesApiIT extends PortalTest {
         problem(pipeline.call("POST", IMPORT, "{\"capstan\": 1}", "application/json"), 415);
         problem(pipeline.call("POST", IMPORT, "", YAML), 400);
         assertEquals(404, pipeline.call("GET", "/api/v1/projects/typo-project", null).statusCode(), "nothing was written");
+    }
+
+    /** A file, an API body and an error's field name a value the same way (they differed: owningTeam/team, ...). */
+    @Test
+    void theFilesKeysAreTheApisFieldNames() throws Exception {
+        PortalClient maintainer = signedIn("yaml-names", GlobalRole.USER);
+        assertEquals(201, maintainer.call("POST", "/api/v1/projects", "{\"key\": \"yaml-names\", \"name\": \"Names\", \"owningTeam\": \"Team\"}").statusCode());
+        assertEquals(201, maintainer.call("POST", "/api/v1/projects/yaml-names/services", """
+                {"name": "api", "image": "ghcr.io/acme/api", "sourceRepository": "https://git.example.com/api.git", "defaultRef": "main",
+                 "liveness": {"url": "/health", "expectations": ["status == \\"UP\\""]},
+                 "smokeChecks": [{"path": "/", "bodyContains": "Welcome"}]}""").statusCode());
+
+        String file = maintainer.call("GET", "/api/v1/projects/yaml-names/export", null).body();
+        String json = maintainer.call("GET", "/api/v1/projects/yaml-names", null).body()
+                + maintainer.call("GET", "/api/v1/projects/yaml-names/members", null).body();
+        for (String name : List.of("owningTeam", "sourceRepository", "defaultRef", "expectations", "bodyContains", "username")) {
+            assertTrue(file.contains(name + ":"), name + " in the file:\n" + file);
+            assertTrue(json.contains("\"" + name + "\""), name + " in the API's JSON: " + json);
+        }
     }
 
     @Test
@@ -138,13 +157,13 @@ class ProjectFilesApiIT extends PortalTest {
         StringBuilder file = new StringBuilder("capstan: 1\nproject:\n  key: " + key + "\n  name: " + key + "\nservices:\n");
         for (int i = 0; i < services; i++) {
             file.append("  - name: service-").append(i).append("\n    kind: application\n    image: ghcr.io/acme/service-").append(i)
-                    .append("\n    deployOrder: ").append(i).append("\n    liveness:\n      url: /health\n      expect:\n");
+                    .append("\n    deployOrder: ").append(i).append("\n    liveness:\n      url: /health\n      expectations:\n");
             for (int e = 0; e < 20; e++) {
                 file.append("        - check").append(e).append(" == \"ok\"\n");
             }
             file.append("    smokeChecks:\n");
             for (int c = 0; c < 20; c++) {
-                file.append("      - path: /page-").append(c).append("\n        contains: Welcome\n");
+                file.append("      - path: /page-").append(c).append("\n        bodyContains: Welcome\n");
             }
         }
         return file.toString();

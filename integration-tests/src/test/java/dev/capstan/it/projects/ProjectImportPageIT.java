@@ -56,7 +56,7 @@ class ProjectImportPageIT extends PortalTest {
 
             browser.click(By.id("config:download"));
             String exported = Files.readString(browser.waitForDownload(), StandardCharsets.UTF_8);
-            assertEquals(file + "members:\n  - user: ivy-importer\n    role: maintainer\n    productionDeploys: true\n", exported,
+            assertEquals(file + "members:\n  - username: ivy-importer\n    role: maintainer\n    productionDeploys: true\n", exported,
                     "the download is the uploaded file, plus the importer as maintainer");
         }
     }

@@ -76,7 +76,7 @@ class ProjectPagesIT extends PortalTest {
             page.addOverride(0, "nginx", "https://shop.example.com/healthz");
             browser.click(By.id("environment:save"));
             String missingUser = page.messageBeside("environment:settings:2:value");
-            assertTrue(missingUser.contains("needs the user setting"), "the missing setting is named beside its input: " + missingUser);
+            assertTrue(missingUser.contains("Enter the user setting (User Capstan signs in as)"), "the missing setting is named beside its input: " + missingUser);
             browser.screenshot("22-environment-editor");
             page.setting(2, "deploy");
             page.save("environmentDialog", "environment:save");
