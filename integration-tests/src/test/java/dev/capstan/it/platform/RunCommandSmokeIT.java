@@ -79,6 +79,16 @@ class RunCommandSmokeIT {
             assertTrue(firstRun.stream().anyMatch(line -> line.contains("Demo project " + project + " loaded")),
                     project + " is loaded:\n" + String.join("\n", firstRun));
         }
+        // The first administrator's dashboard: the first steps (nobody else has an account yet) and the projects.
+        String password = firstRun.stream().map(PASSWORD::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElseThrow();
+        PortalClient admin = new PortalClient(PORTAL);
+        admin.signIn("admin", password);
+        admin.submit("/account/password.xhtml", "password",
+                Map.of("currentPassword", password, "newPassword", "harbour-demo-admin-77", "confirmation", "harbour-demo-admin-77"), "change");
+        String dashboard = admin.get("/index.xhtml").body();
+        assertTrue(dashboard.contains("First steps") && dashboard.contains("Create the users"), dashboard);
+        assertTrue(dashboard.contains("Korrigo") && dashboard.contains("6 services, 3 environments"), "each project with its counts:\n" + dashboard);
+        assertFalse(dashboard.contains("Deployments") || dashboard.contains("soon"), "nothing that is not built");
         assertStopsCleanly(firstRun);
 
         List<String> secondRun = start(data, "--demo");

@@ -17,11 +17,8 @@ import java.util.List;
 @RequestScoped
 public class Navigation {
 
-    /** A section of the portal; {@code view} is null while the section has not shipped yet. */
+    /** A section of the portal. Sections not built yet (deployments, backups, health) are not listed at all. */
     public record Section(String label, String view, String icon, List<String> roles) {
-        public boolean available() {
-            return view != null;
-        }
     }
 
     private static final List<String> EVERYONE = List.of(GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME, GlobalRole.USER_NAME);
@@ -29,9 +26,6 @@ public class Navigation {
     static final List<Section> SECTIONS = List.of(
             new Section("Dashboard", "/index.xhtml", "pi pi-home", EVERYONE),
             new Section("Projects", "/projects/index.xhtml", "pi pi-folder", EVERYONE),
-            new Section("Deployments", null, "pi pi-send", EVERYONE),
-            new Section("Backups", null, "pi pi-database", EVERYONE),
-            new Section("Health", null, "pi pi-heart", EVERYONE),
             new Section("Audit", "/audit/index.xhtml", "pi pi-shield", List.of(GlobalRole.ADMIN_NAME, GlobalRole.AUDITOR_NAME)),
             new Section("Admin", "/admin/users.xhtml", "pi pi-users", List.of(GlobalRole.ADMIN_NAME)));
 
@@ -46,9 +40,6 @@ public class Navigation {
     }
 
     public boolean isCurrent(Section section) {
-        if (section.view() == null) {
-            return false;
-        }
         String viewId = faces.getViewRoot().getViewId();
         String folder = section.view().substring(0, section.view().lastIndexOf('/') + 1);
         return folder.equals("/") ? section.view().equals(viewId) : viewId.startsWith(folder);
