@@ -17,11 +17,19 @@ public final class Slug {
     private Slug() {
     }
 
-    /** The slug as typed, trimmed and lower-cased, or a message for {@code field} saying what a slug is. */
+    /**
+     * The slug as typed (trimmed), or a message for {@code field} saying what a slug is. Capitals are
+     * refused, not quietly lowered: the key a person typed is the key they will look for.
+     */
     public static String of(String field, String what, String value) {
-        String normalized = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        String normalized = value == null ? "" : value.strip();
         if (normalized.isEmpty()) {
             throw new BusinessRuleException(field, "Enter " + withArticle(what) + ".");
+        }
+        String lowered = normalized.toLowerCase(Locale.ROOT);
+        if (!lowered.equals(normalized) && lowered.length() <= MAX_LENGTH && SLUG.matcher(lowered).matches()) {
+            throw new BusinessRuleException(field, Character.toUpperCase(withArticle(what).charAt(0)) + withArticle(what).substring(1)
+                    + " is written in lower case: " + lowered + ", not " + normalized + ".");
         }
         if (normalized.length() > MAX_LENGTH || !SLUG.matcher(normalized).matches()) {
             throw new BusinessRuleException(field, Character.toUpperCase(withArticle(what).charAt(0)) + withArticle(what).substring(1)

@@ -1,5 +1,6 @@
 package dev.capstan.projects.entity;
 
+import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.platform.FieldError;
 import dev.capstan.platform.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceInputTest {
 
     static ServiceInput backend() {
-        return new ServiceInput("Backend", "application", true, "ghcr.io/korrigo/backend", null, null, 30,
+        return new ServiceInput("backend", "application", true, "ghcr.io/korrigo/backend", null, null, 30,
                 new ServiceInput.EndpointInput("/api/health/live/", null, List.of("status == \"alive\"")),
                 new ServiceInput.EndpointInput("/api/health/ready/", 200,
                         List.of("status == \"ready\"", "database == \"connected\"", "cache == \"connected\"")),
@@ -28,7 +29,7 @@ class ServiceInputTest {
     void aGoodServiceIsCheckedIntoItsDefinitionWithDefaults() {
         ServiceDefinition definition = backend().validate();
 
-        assertEquals("backend", definition.name(), "names are lower-cased");
+        assertEquals("backend", definition.name());
         assertEquals(ServiceKind.APPLICATION, definition.kind());
         assertTrue(definition.essential());
         assertEquals(200, definition.liveness().expectedStatus(), "200 unless said otherwise");
@@ -45,6 +46,13 @@ class ServiceInputTest {
         InvalidInputException refused = assertThrows(InvalidInputException.class, input::validate);
 
         assertEquals(List.of(new FieldError("smokeChecks", "A service has at most 20 smoke checks; this one has 21.")), refused.errors());
+    }
+
+    @Test
+    void aNameInCapitalsIsRefusedWithTheNameItWouldBe() {
+        BusinessRuleException refused = assertThrows(BusinessRuleException.class, () -> Slug.of("key", "project key", "ACME"));
+
+        assertEquals("A project key is written in lower case: acme, not ACME.", refused.getMessage());
     }
 
     @Test
@@ -82,7 +90,7 @@ class ServiceInputTest {
 
     @Test
     void slugsAreLowerCaseWordsJoinedBySingleHyphens() {
-        assertEquals("karton-system", Slug.of("name", "service name", " Karton-System "));
+        assertEquals("karton-system", Slug.of("name", "service name", " karton-system "), "trimmed");
         assertFalse(Slug.isSlug("-web"));
         assertFalse(Slug.isSlug("web--api"));
         assertFalse(Slug.isSlug("9lives"));

@@ -66,6 +66,16 @@ public class Browser implements AutoCloseable {
         Files.createDirectories(screenshots);
     }
 
+    /** The window's width and height in CSS pixels, as a person on a small screen has it. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** The value of a JavaScript expression on the open page, e.g. {@code document.documentElement.scrollWidth}. */
+    public Object evaluate(String expression) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return " + expression + ";");
+    }
+
     public void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
     }
