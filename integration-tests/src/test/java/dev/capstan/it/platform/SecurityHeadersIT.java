@@ -53,6 +53,20 @@ class SecurityHeadersIT extends PortalTest {
         }
     }
 
+    /** An error page keeps the top bar and the user menu for a signed-in person, so they can go on from it. */
+    @Test
+    void errorPagesKeepTheNavigation() throws Exception {
+        PortalClient user = signedIn("error-page-user", GlobalRole.USER);
+
+        HttpResponse<String> missing = user.get("/no-such-page.xhtml");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("There is no such page.") && missing.body().contains("id=\"sections\"")
+                && missing.body().contains("error-page-user"), missing.body());
+        HttpResponse<String> forbidden = user.get("/admin/users.xhtml");
+        assertEquals(403, forbidden.statusCode());
+        assertTrue(forbidden.body().contains("id=\"sections\""), forbidden.body());
+    }
+
     @Test
     void theEjbsAreNotServedOverHttp() throws Exception {
         PortalClient admin = signedIn("invoker-admin", GlobalRole.ADMIN);
