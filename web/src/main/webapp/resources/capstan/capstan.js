@@ -9,3 +9,26 @@
         // No Intl support: times stay in UTC, which the page says.
     }
 })();
+
+// Line numbers beside a code editor (a textarea with class "numbered"): errors in a project file
+// cite lines, so the editor shows them. The numbers follow typing and scrolling.
+document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("textarea.numbered").forEach(function (editor) {
+        var gutter = document.createElement("pre");
+        gutter.className = "line-numbers";
+        gutter.setAttribute("aria-hidden", "true");
+        editor.parentNode.insertBefore(gutter, editor);
+        var render = function () {
+            var lines = editor.value.split("\n").length;
+            var text = "";
+            for (var i = 1; i <= Math.max(lines, 1); i++) {
+                text += i + "\n";
+            }
+            gutter.textContent = text;
+            gutter.scrollTop = editor.scrollTop;
+        };
+        editor.addEventListener("input", render);
+        editor.addEventListener("scroll", function () { gutter.scrollTop = editor.scrollTop; });
+        render();
+    });
+});

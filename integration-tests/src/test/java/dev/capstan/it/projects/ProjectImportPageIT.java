@@ -35,6 +35,10 @@ class ProjectImportPageIT extends PortalTest {
             browser.signIn("ivy-importer", "ivy-importer-password");
             browser.waitForUrlEnding("/index.xhtml");
             browser.open("/projects/import.xhtml");
+            browser.type(By.id("source:yaml"), "capstan: 1\nproject:\n  key: typed");
+            assertEquals("1\n2\n3", browser.waitFor(By.cssSelector(".code-editor .line-numbers")).getText().strip(),
+                    "the editor numbers its lines, which errors cite");
+            browser.screenshot("import-editor");
 
             browser.waitFor(By.id("source:upload")).sendKeys(bad.toString());
             browser.click(By.id("source:preview"));
@@ -52,6 +56,7 @@ class ProjectImportPageIT extends PortalTest {
 
             browser.click(By.id("plan:apply"));
             browser.waitForUrlEnding("/projects/project.xhtml?key=korrigo-imported");
+            browser.waitForText(By.cssSelector(".ui-growl"), "Project korrigo-imported imported:");
             assertFalse(browser.pageText().contains("Exception"));
 
             browser.click(By.id("config:download"));

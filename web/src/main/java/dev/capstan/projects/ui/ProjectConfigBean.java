@@ -6,6 +6,7 @@ import dev.capstan.projects.control.ProjectYaml;
 import dev.capstan.projects.control.ImportPlan;
 import dev.capstan.platform.ui.Downloads;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -45,6 +46,11 @@ public class ProjectConfigBean implements Serializable {
     /** Applies the plan that was shown, then opens the project. */
     public String apply() {
         ImportPlan applied = config.apply(yaml, plan.fingerprint());
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, (applied.newProject() ? "Project " + applied.projectKey()
+                + " imported" : "Project " + applied.projectKey() + " updated") + ": " + applied.changes().size()
+                + (applied.changes().size() == 1 ? " change" : " changes") + " applied.", null));
         return "/projects/project.xhtml?faces-redirect=true&key=" + applied.projectKey();
     }
 
