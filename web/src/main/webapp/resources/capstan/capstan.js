@@ -32,3 +32,16 @@ document.addEventListener("DOMContentLoaded", function () {
         render();
     });
 });
+
+// A tab view with class "remembered-tabs" keeps its open tab in the address (?tab=members), so a
+// reload or a shared link shows the same tab; the server opens it from that parameter.
+document.addEventListener("click", function (event) {
+    var header = event.target.closest(".remembered-tabs .ui-tabs-header");
+    if (!header) {
+        return;
+    }
+    var name = header.textContent.trim().toLowerCase().split(/\s+/)[0];
+    var url = new URL(window.location.href);
+    url.searchParams.set("tab", name);
+    window.history.replaceState(window.history.state, "", url.toString());
+});

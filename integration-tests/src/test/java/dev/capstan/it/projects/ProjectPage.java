@@ -141,7 +141,14 @@ class ProjectPage {
         tab("Members");
         browser.click(By.id("page:tabs:addMember"));
         browser.waitFor(By.id("memberDialog"));
-        browser.type(By.id("member:username"), username);
+        // The field suggests users as one types: pick the one with this user name (shown with the display name).
+        browser.type(By.id("member:username_input"), username.substring(0, Math.min(4, username.length())));
+        By suggestion = By.cssSelector("#member\\:username_panel li.ui-autocomplete-item[data-item-value='" + username + "']");
+        String shown = browser.waitFor(suggestion).getText();
+        if (!shown.startsWith(username + " (")) {
+            throw new AssertionError("a suggestion shows the user name and display name: " + shown);
+        }
+        browser.click(suggestion);
         browser.choose("member:role", role);
         save("memberDialog", "member:save");
         browser.waitForText(By.id(MEMBERS), username);

@@ -89,6 +89,10 @@ class ProjectPagesIT extends PortalTest {
             assertEquals(2, members.size(), members.toString());
             assertTrue(members.get(0).contains("paula-pages") && members.get(0).contains("maintainer"), members.toString());
             assertTrue(members.get(1).contains("vic-viewer") && members.get(1).contains("viewer"), members.toString());
+            // The address keeps the open tab: a reload (or the link) shows the members again.
+            assertTrue(browser.currentUrl().endsWith("key=shop&tab=members"), browser.currentUrl());
+            browser.visit(java.net.URI.create(browser.currentUrl()));
+            browser.waitForText(By.cssSelector(".remembered-tabs .ui-tabs-header.ui-state-active"), "Members");
             page.open("shop");
             page.tab("Members");
             browser.waitForText(By.id(ProjectPage.MEMBERS), "vic-viewer");

@@ -11,7 +11,9 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The members tab of a project's page: add a member, change a member's role, remove one. */
 @Named("projectMembers")
@@ -30,6 +32,7 @@ public class MembersBean implements Serializable {
     SecurityContext security;
 
     private String username;
+    private java.util.Map<String, String> labels;
     private ProjectRole role = ProjectRole.VIEWER;
     private boolean productionDeploys;
 
@@ -40,6 +43,18 @@ public class MembersBean implements Serializable {
         username = null;
         role = ProjectRole.VIEWER;
         productionDeploys = false;
+    }
+
+    /** What the user name field suggests as one types: user names, each labelled with its display name. */
+    public List<String> complete(String typed) {
+        List<Members.Candidate> found = members.candidates(project.getDetails().key(), typed);
+        labels = found.stream().collect(Collectors.toMap(Members.Candidate::username,
+                candidate -> candidate.username() + " (" + candidate.displayName() + ")", (a, b) -> a));
+        return found.stream().map(Members.Candidate::username).toList();
+    }
+
+    public String label(String username) {
+        return labels == null ? username : labels.getOrDefault(username, username);
     }
 
     public void add() {

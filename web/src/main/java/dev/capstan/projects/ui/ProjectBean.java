@@ -95,6 +95,27 @@ public class ProjectBean implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 
+    /** The tabs in page order, as the address names them ({@code ?tab=members}). */
+    private static final java.util.List<String> TABS = java.util.List.of("overview", "services", "environments", "members");
+
+    private String tab;
+
+    public String getTab() {
+        return tab;
+    }
+
+    public void setTab(String tab) {
+        this.tab = tab;
+    }
+
+    public int getTabIndex() {
+        return Math.max(0, TABS.indexOf(tab == null ? "" : tab));
+    }
+
+    public void setTabIndex(int index) {
+        tab = index >= 0 && index < TABS.size() ? TABS.get(index) : null;
+    }
+
     public String getKey() {
         return key;
     }
