@@ -3,7 +3,7 @@ package dev.capstan.it.access;
 import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
-import dev.capstan.it.support.TestDatabase;
+import dev.capstan.it.support.Trail;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,9 @@ class ApiTokenIT extends PortalTest {
 
         JsonObject created = object(henry.call("GET", "/api/v1/projects/web-shop", null));
         assertEquals("maintainer", created.getString("standing"), "the token acted as its owner");
-        assertEquals("Recipe script", auditedToken("project.created", "web-shop"), "the change names the token");
+        String details = Trail.await("SELECT details FROM audit_entry WHERE action = 'project.created' AND target_name = ? ORDER BY sequence DESC LIMIT 1",
+                "web-shop");
+        assertEquals("Recipe script", object(details).getString("apiToken", null), "the change names the token");
         String page = henry.get("/account/tokens.xhtml").body();
         assertTrue(page.contains("Recipe script") && !page.contains(token), "listed, never shown again");
         assertFalse(page.contains(">never<"), "its last use is shown");
@@ -91,23 +93,5 @@ class ApiTokenIT extends PortalTest {
         Matcher block = Pattern.compile("```sh\\n(export CAPSTAN_URL=.*?)```", Pattern.DOTALL).matcher(guide);
         assertTrue(block.find(), "docs/api.md has the token recipe");
         return block.group(1).replaceAll("(?m)^export .*\\n", "");
-    }
-
-    private static String auditedToken(String action, String targetName) throws Exception {
-        for (int wait = 0; wait < 50; wait++) {
-            try (var connection = TestDatabase.connectToChain();
-                 var query = connection.prepareStatement("SELECT details FROM audit_entry WHERE action = ? AND target_name = ?"
-                         + " ORDER BY sequence DESC LIMIT 1")) {
-                query.setString(1, action);
-                query.setString(2, targetName);
-                try (var row = query.executeQuery()) {
-                    if (row.next()) {
-                        return object(row.getString(1)).getString("apiToken", null);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        return null;
     }
 }

@@ -5,6 +5,7 @@ import dev.capstan.it.support.FromAddress;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
+import dev.capstan.it.support.Trail;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -125,7 +126,8 @@ class SignInIT extends PortalTest {
         assertTrue(frankAtTheSameAddress.body().contains("Too many failed sign-ins came from your network address. Try again in a minute."),
                 frankAtTheSameAddress.body());
         assertEquals(302, client().signIn(frank, "frank-password-1").statusCode(), "other addresses are not held up");
-        assertTrue(throttledFrom("127.0.0.3") >= 1, "the refusals are audited with the address");
+        assertTrue(Trail.await("SELECT count(*) FROM audit_entry WHERE action = 'signin.throttled' AND client_address = ? AND outcome = 'DENIED'",
+                "127.0.0.3") != null, "the refusals are audited with the address");
     }
 
     /**
@@ -164,25 +166,6 @@ class SignInIT extends PortalTest {
             update.setString(2, username);
             update.executeUpdate();
         }
-    }
-
-    /** Audited refusals from {@code address}, once linked into the trail (which takes a moment). */
-    private static int throttledFrom(String address) throws Exception {
-        for (int wait = 0; wait < 50; wait++) {
-            try (var connection = TestDatabase.connectToChain();
-                 var query = connection.prepareStatement("SELECT count(*) FROM audit_entry WHERE action = 'signin.throttled'"
-                         + " AND client_address = ? AND outcome = 'DENIED'")) {
-                query.setString(1, address);
-                try (var row = query.executeQuery()) {
-                    row.next();
-                    if (row.getInt(1) > 0) {
-                        return row.getInt(1);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        return 0;
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.capstan.access.entity.GlobalRole;
 import dev.capstan.it.support.PortalClient;
 import dev.capstan.it.support.PortalTest;
 import dev.capstan.it.support.TestDatabase;
+import dev.capstan.it.support.Trail;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ class BadInputIT extends PortalTest {
         assertEquals(400, signIn.statusCode());
         assertTrue(signIn.body().contains("held a character that cannot be typed or stored (NUL). Nothing was saved."), signIn.body());
         assertTrue(signIn.body().contains("signin:username"), "names the field");
-        assertTrue(refusedOnPage("/signin.xhtml") > 0, "the refusal is in the audit trail");
+        assertTrue(Trail.await("SELECT count(*) FROM audit_entry WHERE action = 'request.refused' AND target_name = ?", "/signin.xhtml") != null,
+                "the refusal is in the audit trail");
     }
 
     /**
@@ -230,22 +232,5 @@ class BadInputIT extends PortalTest {
         JsonObject problem = problem(answer, 400);
         assertTrue(errorFields(problem).contains(field), field + " is named: " + problem);
         assertTrue(problem.toString().contains(words), problem.toString());
-    }
-
-    private static int refusedOnPage(String page) throws Exception {
-        for (int wait = 0; wait < 50; wait++) {
-            try (var connection = TestDatabase.connectToChain();
-                 var query = connection.prepareStatement("SELECT count(*) FROM audit_entry WHERE action = 'request.refused' AND target_name = ?")) {
-                query.setString(1, page);
-                try (var row = query.executeQuery()) {
-                    row.next();
-                    if (row.getInt(1) > 0) {
-                        return row.getInt(1);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        return 0;
     }
 }
