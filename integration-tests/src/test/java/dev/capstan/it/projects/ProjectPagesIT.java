@@ -40,13 +40,16 @@ class ProjectPagesIT extends PortalTest {
             page.create("shop", "Shop", "The web shop and its checkout.", "Checkout");
             browser.waitForText(By.cssSelector(".ui-growl"), "Project shop created.");
 
-            // A bad name: the server's message is shown beside the name, and the dialog stays open.
+            // A bad name and text in a number field: both messages at once, each beside its field; the dialog stays open.
             page.fillNewService(Service.of("Data Base!", "database", "postgres:16", 10));
+            browser.type(By.id("service:deployOrder"), "ten");
             browser.click(By.id("service:save"));
             String message = page.messageBeside("service:name");
             assertTrue(message.contains("lower-case letters, digits and single hyphens"), message);
+            assertEquals("The deploy order is a number from 0 to 9999.", page.messageBeside("service:deployOrder"));
             assertTrue(browser.isShown(By.id("serviceDialog")), "the dialog stays open to correct the name");
             browser.type(By.id("service:name"), "db");
+            browser.type(By.id("service:deployOrder"), "10");
             page.save("serviceDialog", "service:save");
             browser.waitForText(By.id(ProjectPage.SERVICES), "db");
 

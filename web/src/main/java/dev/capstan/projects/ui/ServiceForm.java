@@ -23,7 +23,7 @@ public class ServiceForm implements Serializable {
     private String image;
     private String sourceRepository;
     private String defaultRef;
-    private Integer deployOrder = ServiceInput.DEFAULT_DEPLOY_ORDER;
+    private String deployOrder = String.valueOf(ServiceInput.DEFAULT_DEPLOY_ORDER);
     private final Endpoint liveness = new Endpoint();
     private final Endpoint readiness = new Endpoint();
     private final List<SmokeCheckRow> smokeChecks = new ArrayList<>();
@@ -37,7 +37,7 @@ public class ServiceForm implements Serializable {
         form.image = input.image();
         form.sourceRepository = input.sourceRepository();
         form.defaultRef = input.defaultRef();
-        form.deployOrder = input.deployOrder();
+        form.deployOrder = text(input.deployOrder());
         form.liveness.fill(input.liveness());
         form.readiness.fill(input.readiness());
         input.smokeChecks().forEach(check -> form.smokeChecks.add(SmokeCheckRow.of(check)));
@@ -45,8 +45,29 @@ public class ServiceForm implements Serializable {
     }
 
     ServiceInput toInput() {
-        return new ServiceInput(name, kind, essential, image, sourceRepository, defaultRef, deployOrder,
+        return new ServiceInput(name, kind, essential, image, sourceRepository, defaultRef, number(deployOrder),
                 liveness.toInput(), readiness.toInput(), smokeChecks.stream().map(SmokeCheckRow::toInput).toList());
+    }
+
+    /**
+     * A number field's text as the domain reads it. The fields hold text, not numbers, so that text
+     * in one of them is reported with every other problem of the form at once, by the domain's own
+     * rule for that field (its range says what a number there is), instead of a conversion error
+     * that stops the form before the domain sees it. Blank: not given.
+     */
+    static Integer number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException notANumber) {
+            return Integer.MIN_VALUE; // outside every range the domain accepts
+        }
+    }
+
+    static String text(Integer number) {
+        return number == null ? null : number.toString();
     }
 
     public void addSmokeCheck() {
@@ -64,13 +85,13 @@ public class ServiceForm implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private String url;
-        private Integer status;
+        private String status;
         private String expectations;
 
         void fill(ServiceInput.EndpointInput input) {
             if (input != null) {
                 url = input.url();
-                status = input.status();
+                status = text(input.status());
                 expectations = String.join("\n", input.expectations());
             }
         }
@@ -78,7 +99,7 @@ public class ServiceForm implements Serializable {
         ServiceInput.EndpointInput toInput() {
             List<String> lines = expectations == null ? List.of()
                     : Arrays.stream(expectations.split("\\R")).filter(line -> !line.isBlank()).toList();
-            return new ServiceInput.EndpointInput(url, status, lines);
+            return new ServiceInput.EndpointInput(url, number(status), lines);
         }
 
         public String getUrl() {
@@ -89,11 +110,11 @@ public class ServiceForm implements Serializable {
             this.url = url;
         }
 
-        public Integer getStatus() {
+        public String getStatus() {
             return status;
         }
 
-        public void setStatus(Integer status) {
+        public void setStatus(String status) {
             this.status = status;
         }
 
@@ -113,20 +134,20 @@ public class ServiceForm implements Serializable {
 
         private String method = "GET";
         private String path;
-        private Integer status = 200;
+        private String status = "200";
         private String bodyContains;
 
         static SmokeCheckRow of(ServiceInput.SmokeCheckInput input) {
             SmokeCheckRow row = new SmokeCheckRow();
             row.method = input.method();
             row.path = input.path();
-            row.status = input.status();
+            row.status = text(input.status());
             row.bodyContains = input.bodyContains();
             return row;
         }
 
         ServiceInput.SmokeCheckInput toInput() {
-            return new ServiceInput.SmokeCheckInput(method, path, status, bodyContains);
+            return new ServiceInput.SmokeCheckInput(method, path, number(status), bodyContains);
         }
 
         public String getMethod() {
@@ -145,11 +166,11 @@ public class ServiceForm implements Serializable {
             this.path = path;
         }
 
-        public Integer getStatus() {
+        public String getStatus() {
             return status;
         }
 
-        public void setStatus(Integer status) {
+        public void setStatus(String status) {
             this.status = status;
         }
 
@@ -210,11 +231,11 @@ public class ServiceForm implements Serializable {
         this.defaultRef = defaultRef;
     }
 
-    public Integer getDeployOrder() {
+    public String getDeployOrder() {
         return deployOrder;
     }
 
-    public void setDeployOrder(Integer deployOrder) {
+    public void setDeployOrder(String deployOrder) {
         this.deployOrder = deployOrder;
     }
 
