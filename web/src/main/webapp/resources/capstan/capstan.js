@@ -45,3 +45,12 @@ document.addEventListener("click", function (event) {
     url.searchParams.set("tab", name);
     window.history.replaceState(window.history.state, "", url.toString());
 });
+
+// A list keeps its view (search, sort, page) in the address: its ajax answers carry the view's
+// address as the callback parameter "address", which replaces the browser's one (no new history entry).
+window.capstan = window.capstan || {};
+window.capstan.keepAddress = function (args) {
+    if (args && args.address) {
+        window.history.replaceState(window.history.state, "", args.address);
+    }
+};

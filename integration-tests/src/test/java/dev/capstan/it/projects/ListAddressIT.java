@@ -1,0 +1,64 @@
+package dev.capstan.it.projects;
+
+import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.it.support.Browser;
+import dev.capstan.it.support.PortalClient;
+import dev.capstan.it.support.PortalTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.net.URI;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The projects list keeps its search, sort and page in the address, so a reload or a link shows the same view. */
+class ListAddressIT extends PortalTest {
+
+    @Test
+    void aReloadShowsTheSameSearchSortAndPage() throws Exception {
+        PortalClient owner = signedIn("address-owner", GlobalRole.USER);
+        for (int i = 1; i <= 23; i++) {
+            String n = String.format("%02d", i);
+            assertEquals(201, owner.call("POST", "/api/v1/projects", "{\"key\": \"address-" + n + "\", \"name\": \"Address " + n + "\"}")
+                    .statusCode());
+        }
+        assertEquals(201, owner.call("POST", "/api/v1/projects", "{\"key\": \"elsewhere\", \"name\": \"Elsewhere\"}").statusCode());
+
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("address-owner", "address-owner-password");
+            browser.open("/projects/index.xhtml");
+            browser.type(By.id("projects:search"), "address");
+            waitForAddress(browser, "q=address");
+            browser.click(By.xpath("//th[contains(@class, 'ui-sortable-column') and contains(., 'Name')]"));
+            waitForAddress(browser, "sort=name");
+            browser.click(By.xpath("//th[contains(@class, 'ui-sortable-column') and contains(., 'Name')]"));
+            waitForAddress(browser, "order=desc");
+            browser.click(By.cssSelector("#projects\\:table_paginator_bottom .ui-paginator-next"));
+            waitForAddress(browser, "page=2");
+            String address = browser.currentUrl();
+
+            browser.visit(URI.create(address));
+            browser.waitForText(By.cssSelector("#projects\\:table_paginator_bottom .ui-paginator-current"), "21-23 of 23");
+            assertEquals("address", browser.waitFor(By.id("projects:search")).getAttribute("value"), "the search is back");
+            String rows = browser.waitFor(By.id("projects:table_data")).getText();
+            assertTrue(rows.contains("address-03") && rows.contains("address-01") && !rows.contains("address-04"),
+                    "page 2 of the names, last first: " + rows);
+        }
+    }
+
+    private static void waitForAddress(Browser browser, String part) {
+        for (int i = 0; i < 50 && !browser.currentUrl().contains(part); i++) {
+            sleep();
+        }
+        assertTrue(browser.currentUrl().contains(part), "the address keeps " + part + ": " + browser.currentUrl());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
