@@ -12,7 +12,7 @@ import java.net.URI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The projects list keeps its search, sort and page in the address, so a reload or a link shows the same view. */
+/** The projects list (search, sort, page) and the audit log (filters) keep their view in the address: a reload or a link shows it again. */
 class ListAddressIT extends PortalTest {
 
     @Test
@@ -44,6 +44,26 @@ class ListAddressIT extends PortalTest {
             String rows = browser.waitFor(By.id("projects:table_data")).getText();
             assertTrue(rows.contains("address-03") && rows.contains("address-01") && !rows.contains("address-04"),
                     "page 2 of the names, last first: " + rows);
+        }
+    }
+
+    @Test
+    void theAuditLogKeepsItsFiltersInTheAddress() throws Exception {
+        signedIn("address-auditor", GlobalRole.AUDITOR);
+        try (Browser browser = new Browser(base)) {
+            browser.signIn("address-auditor", "address-auditor-password");
+            browser.open("/audit/index.xhtml");
+            browser.type(By.id("log:action"), "signin.succeeded");
+            browser.type(By.id("log:actor"), "address-auditor");
+            browser.click(By.id("log:search"));
+            waitForAddress(browser, "action=signin.succeeded");
+            assertTrue(browser.currentUrl().contains("actor=address-auditor"), browser.currentUrl());
+
+            browser.visit(URI.create(browser.currentUrl()));
+            assertEquals("signin.succeeded", browser.waitFor(By.id("log:action")).getAttribute("value"), "the filter is back");
+            String rows = browser.waitFor(By.id("log:entries_data")).getText();
+            assertTrue(rows.contains("signin.succeeded") && rows.contains("address-auditor") && !rows.contains("project.created"),
+                    "only the entries the filters name: " + rows);
         }
     }
 

@@ -15,15 +15,20 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The audit log: filters, and keyset paging (newer/older) over the boundary. Times typed into
@@ -74,6 +79,29 @@ public class AuditLogBean implements Serializable {
         newerPages.clear();
         current = null;
         page = null;
+        // The browser keeps the filters in its address (capstan.js); a page load has no ajax answer to carry it.
+        if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+            PrimeFaces.current().ajax().addCallbackParam("address", address());
+        }
+    }
+
+    /** The log's address with its text filters and outcome; times and paging are left out. */
+    private String address() {
+        StringBuilder query = new StringBuilder();
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("actor", actor);
+        filters.put("action", action);
+        filters.put("project", project);
+        filters.put("environment", environment);
+        filters.put("outcome", outcome == null ? null : outcome.name());
+        filters.put("target", target);
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/audit/index.xhtml" + query;
     }
 
     public void older() {
