@@ -85,7 +85,7 @@ public class AuditExport {
             if (format == Format.JSON_LINES) {
                 Optional<CheckpointRecord> end = query.isEverything() ? endCheckpoint() : Optional.empty();
                 if (end.isPresent()) {
-                    selection = new AuditChainReader.Selection(query, end.get().sequence() + 1, null, false);
+                    selection = new AuditChainReader.Selection(query, end.get().sequence() + 1, null, null, false);
                 }
                 line(out, AuditExportFormat.header(clock.instant(), query));
                 List<CheckpointRecord> stored = checkpoints.all();

@@ -41,10 +41,21 @@ public class AuditLog {
     public AuditEntryPage page(AuditQuery query, Long olderThan, int size) {
         chainer.linkAll(); // every committed action shows, also one recorded a moment ago
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        List<AuditRecord> found = reader.read(new Selection(query, olderThan, pageSize + 1, true), AuditLog::toList);
+        List<AuditRecord> found = reader.read(new Selection(query, olderThan, null, pageSize + 1, true), AuditLog::toList);
         List<AuditEntryView> entries = found.stream().limit(pageSize).map(AuditLog::view).toList();
         Long next = found.size() > pageSize ? entries.get(pageSize - 1).entry().sequence() : null;
         return new AuditEntryPage(entries, next);
+    }
+
+    /**
+     * The cursor of the page newer than the one read with {@code olderThan}: its entries are the
+     * {@code size} matching ones from {@code olderThan} on, so it needs no memory of the pages
+     * seen before (a page opened from a link pages back too). Null when that is the newest page.
+     */
+    public Long newerThan(AuditQuery query, long olderThan, int size) {
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        List<AuditRecord> found = reader.read(new Selection(query, null, olderThan, pageSize + 1, false), AuditLog::toList);
+        return found.size() > pageSize ? found.get(pageSize).sequence() : null;
     }
 
     private static List<AuditRecord> toList(Iterator<AuditRecord> entries) {

@@ -27,13 +27,16 @@ import java.util.function.Function;
 @Dependent
 public class AuditChainReader {
 
-    /** How to read: which entries, in which direction, how many. */
-    public record Selection(AuditQuery query, Long olderThan, Integer limit, boolean newestFirst) {
+    /**
+     * How to read: which entries (those matching the query, before {@code olderThan} and from
+     * {@code fromSequence} on, where given), in which direction, how many.
+     */
+    public record Selection(AuditQuery query, Long olderThan, Long fromSequence, Integer limit, boolean newestFirst) {
 
-        public static final Selection WHOLE_CHAIN = new Selection(AuditQuery.ALL, null, null, false);
+        public static final Selection WHOLE_CHAIN = oldestFirst(AuditQuery.ALL);
 
         public static Selection oldestFirst(AuditQuery query) {
-            return new Selection(query, null, null, false);
+            return new Selection(query, null, null, null, false);
         }
     }
 
@@ -103,6 +106,10 @@ public class AuditChainReader {
         if (selection.olderThan() != null) {
             conditions.add("sequence < ?");
             parameters.add(selection.olderThan());
+        }
+        if (selection.fromSequence() != null) {
+            conditions.add("sequence >= ?");
+            parameters.add(selection.fromSequence());
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

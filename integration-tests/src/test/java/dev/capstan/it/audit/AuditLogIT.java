@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An auditor in Chromium filters the log, pages through it, opens an entry's before/after diff and exports. */
@@ -44,11 +45,17 @@ class AuditLogIT extends PortalTest {
             browser.click(By.id("log:search"));
             browser.waitForCount(rowsWith("ghost-"), 50); // a page holds 50 entries
             browser.click(By.id("log:older"));
-            browser.waitForText(By.id("log"), "Page 2");
+            browser.waitForText(By.id("log"), "Entries before #");
             browser.waitForCount(ROWS, 5); // the 55 failed sign-ins continue on page 2
+
+            // The address keeps the filters and the page: a reload shows the same 5 entries, and pages back from there.
+            browser.visit(URI.create(browser.waitForAddressWith("before=")));
+            browser.waitForCount(ROWS, 5);
+            assertEquals("ghost-", browser.waitFor(By.id("log:target")).getAttribute("value"), "the filter is back");
             browser.click(By.id("log:newer"));
-            browser.waitForText(By.id("log"), "Page 1");
+            browser.waitForText(By.id("log"), "Newest entries");
             browser.waitForCount(rowsWith("ghost-"), 50);
+            assertFalse(browser.currentUrl().contains("before="), "the newest page has no cursor: " + browser.currentUrl());
 
             browser.type(By.id("log:action"), "user.");
             browser.type(By.id("log:target"), "log-subject");

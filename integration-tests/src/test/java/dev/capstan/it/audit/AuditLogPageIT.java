@@ -10,10 +10,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -33,6 +36,7 @@ class AuditLogPageIT extends PortalTest {
 
     private static final String ZONE = "America/St_Johns";
     private static final By ROWS = By.cssSelector("#log\\:entries tbody tr[data-ri]");
+    private static final By SEQUENCES = By.cssSelector("#log\\:entries tbody td.audit-sequence");
     private static final By FROM = By.id("log:from_input");
     private static final By UNTIL = By.id("log:to_input");
     private static final By ACTIONS = By.cssSelector("#log\\:entries tbody td.audit-action .cut");
@@ -82,6 +86,21 @@ class AuditLogPageIT extends PortalTest {
             assertEquals(earlyMinute, browser.waitFor(FROM).getAttribute("value"));
             assertEquals(lateMinute, browser.waitFor(UNTIL).getAttribute("value"), "Until keeps its time after filtering");
             List<String> range = browser.texts(ROWS);
+
+            // The address keeps the range as UTC instants: a colleague in Tokyo opening the link sees the same entries, in their zone.
+            String address = browser.waitForAddressWith("until=");
+            ZonedDateTime earlyStart = LocalDateTime.parse(earlyMinute + ":00", SHOWN).atZone(ZoneId.of(ZONE));
+            assertTrue(address.contains("from=" + URLEncoder.encode(earlyStart.toInstant().toString(), StandardCharsets.UTF_8)),
+                    "From in UTC: " + address);
+            try (Browser colleague = new Browser(base, "Asia/Tokyo")) {
+                colleague.signIn("zone-auditor", "zone-auditor-password");
+                colleague.waitForUrlEnding("/index.xhtml");
+                colleague.visit(URI.create(address));
+                colleague.waitForCount(rowsWith("early-bird"), 1);
+                assertEquals(browser.texts(SEQUENCES), colleague.texts(SEQUENCES), "the same entries");
+                assertEquals(earlyStart.withZoneSameInstant(ZoneId.of("Asia/Tokyo")).toLocalDateTime().toString().replace('T', ' '),
+                        colleague.waitFor(FROM).getAttribute("value"), "From in the colleague's zone");
+            }
 
             // A time that cannot be read: said under From, by that name, and nothing is searched.
             typeTime(browser, FROM, "yesterday");

@@ -29,13 +29,13 @@ class ListAddressIT extends PortalTest {
             browser.signIn("address-owner", "address-owner-password");
             browser.open("/projects/index.xhtml");
             browser.type(By.id("projects:search"), "address");
-            waitForAddress(browser, "q=address");
+            browser.waitForAddressWith("q=address");
             browser.click(By.xpath("//th[contains(@class, 'ui-sortable-column') and contains(., 'Name')]"));
-            waitForAddress(browser, "sort=name");
+            browser.waitForAddressWith("sort=name");
             browser.click(By.xpath("//th[contains(@class, 'ui-sortable-column') and contains(., 'Name')]"));
-            waitForAddress(browser, "order=desc");
+            browser.waitForAddressWith("order=desc");
             browser.click(By.cssSelector("#projects\\:table_paginator_bottom .ui-paginator-next"));
-            waitForAddress(browser, "page=2");
+            browser.waitForAddressWith("page=2");
             String address = browser.currentUrl();
 
             browser.visit(URI.create(address));
@@ -56,7 +56,7 @@ class ListAddressIT extends PortalTest {
             browser.type(By.id("log:action"), "signin.succeeded");
             browser.type(By.id("log:actor"), "address-auditor");
             browser.click(By.id("log:search"));
-            waitForAddress(browser, "action=signin.succeeded");
+            browser.waitForAddressWith("action=signin.succeeded");
             assertTrue(browser.currentUrl().contains("actor=address-auditor"), browser.currentUrl());
 
             browser.visit(URI.create(browser.currentUrl()));
@@ -64,21 +64,14 @@ class ListAddressIT extends PortalTest {
             String rows = browser.waitFor(By.id("log:entries_data")).getText();
             assertTrue(rows.contains("signin.succeeded") && rows.contains("address-auditor") && !rows.contains("project.created"),
                     "only the entries the filters name: " + rows);
-        }
-    }
 
-    private static void waitForAddress(Browser browser, String part) {
-        for (int i = 0; i < 50 && !browser.currentUrl().contains(part); i++) {
-            sleep();
-        }
-        assertTrue(browser.currentUrl().contains(part), "the address keeps " + part + ": " + browser.currentUrl());
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // An address edited by hand: what cannot be read is named, and the log shows its newest entries.
+            browser.open("/audit/index.xhtml?from=yesterday&before=latest");
+            String messages = browser.waitForTextIn(By.cssSelector(".ui-growl"), "cannot be read");
+            assertTrue(messages.contains("\"yesterday\"") && messages.contains("2026-11-26T10:40:00Z"), messages);
+            assertTrue(messages.contains("page that does not exist"), messages);
+            browser.waitForText(By.id("log"), "Newest entries");
+            assertTrue(browser.waitFor(By.id("log:entries_data")).getText().contains("signin.succeeded"), "the newest entries show");
         }
     }
 }

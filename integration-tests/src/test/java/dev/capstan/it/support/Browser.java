@@ -115,6 +115,12 @@ public class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(suffix));
     }
 
+    /** Waits until the address holds {@code part} (a page keeps its view there), and returns the address. */
+    public String waitForAddressWith(String part) {
+        waitForUrlEnding(part);
+        return driver.getCurrentUrl();
+    }
+
     public void waitForText(By locator, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }

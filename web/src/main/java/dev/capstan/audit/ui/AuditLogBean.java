@@ -25,15 +25,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The audit log: filters, and keyset paging (newer/older) over the boundary. Times typed into
  * the filters are in the viewer's time zone. The pages show the filters last applied with
- * Filter, so that a half-typed filter does not change what Older and Newer page through.
+ * Filter, so that a half-typed filter does not change what Older and Newer page through; the
+ * address keeps those filters and the page, so that a reload or a link shows the same entries.
  */
 @Named("auditLog")
 @ViewScoped
@@ -61,72 +60,79 @@ public class AuditLogBean implements Serializable {
     private String target;
     private AuditQuery applied = AuditQuery.ALL;
 
-    /** The cursors of the pages before this one, to go back to newer entries. */
-    private final Deque<Long> newerPages = new ArrayDeque<>();
-    private Long current;
+    /** The cursor of the page shown: entries before this sequence number; null for the newest. */
+    private Long before;
     private AuditEntryPage page;
     private AuditEntryView selected;
 
     public AuditEntryPage getPage() {
         if (page == null) {
-            page = log.page(applied, current, PAGE_SIZE);
+            page = log.page(applied, before, PAGE_SIZE);
         }
         return page;
     }
 
-    public void search() {
+    /** Shows what the address names: its filters and, past the newest page, its cursor. */
+    public void open() {
         applied = query();
-        newerPages.clear();
-        current = null;
         page = null;
-        // The browser keeps the filters in its address (capstan.js); a page load has no ajax answer to carry it.
-        if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
-            PrimeFaces.current().ajax().addCallbackParam("address", address());
-        }
     }
 
-    /** The log's address with its text filters and outcome; times and paging are left out. */
-    private String address() {
-        StringBuilder query = new StringBuilder();
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("actor", actor);
-        filters.put("action", action);
-        filters.put("project", project);
-        filters.put("environment", environment);
-        filters.put("outcome", outcome == null ? null : outcome.name());
-        filters.put("target", target);
-        filters.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/audit/index.xhtml" + query;
+    public void search() {
+        applied = query();
+        before = null;
+        page = null;
+        keepAddress();
     }
 
     public void older() {
         Long next = getPage().olderThan();
         if (next != null) {
-            newerPages.push(current == null ? Long.MAX_VALUE : current);
-            current = next;
+            before = next;
             page = null;
         }
+        keepAddress();
     }
 
     public void newer() {
-        if (!newerPages.isEmpty()) {
-            Long previous = newerPages.pop();
-            current = previous == Long.MAX_VALUE ? null : previous;
+        if (before != null) {
+            before = log.newerThan(applied, before, PAGE_SIZE);
             page = null;
         }
+        keepAddress();
     }
 
     public boolean isNewest() {
-        return newerPages.isEmpty();
+        return before == null;
     }
 
-    public int getPageNumber() {
-        return newerPages.size() + 1;
+    /** The browser keeps the view in its address (capstan.js); a page load has no ajax answer to carry it. */
+    private void keepAddress() {
+        if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+            PrimeFaces.current().ajax().addCallbackParam("address", address());
+        }
+    }
+
+    /** The log's address: the filters applied (times as UTC instants, so that a link means the same anywhere) and the page. */
+    private String address() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("from", applied.from() == null ? null : applied.from().toString());
+        parts.put("until", applied.to() == null ? null : applied.to().toString());
+        parts.put("actor", applied.actor());
+        parts.put("action", applied.action());
+        parts.put("project", applied.project());
+        parts.put("environment", applied.environment());
+        parts.put("outcome", applied.outcome() == null ? null : applied.outcome().name());
+        parts.put("target", applied.target());
+        parts.put("before", before == null ? null : before.toString());
+        StringBuilder query = new StringBuilder();
+        parts.forEach((name, value) -> {
+            if (value != null) {
+                query.append(query.length() == 0 ? "?" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/audit/index.xhtml" + query;
     }
 
     public void exportJsonLines() throws IOException {
@@ -162,6 +168,10 @@ public class AuditLogBean implements Serializable {
         return local == null ? null : local.atZone(preferences.getZone()).toInstant();
     }
 
+    private LocalDateTime local(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, preferences.getZone());
+    }
+
     public AuditOutcome[] getOutcomes() {
         return AuditOutcome.values();
     }
@@ -172,6 +182,33 @@ public class AuditLogBean implements Serializable {
 
     public void setSelected(AuditEntryView selected) {
         this.selected = selected;
+    }
+
+    public Instant getFromInstant() {
+        return instant(from);
+    }
+
+    public void setFromInstant(Instant instant) {
+        from = local(instant);
+    }
+
+    public Instant getUntilInstant() {
+        return instant(to);
+    }
+
+    public void setUntilInstant(Instant instant) {
+        to = local(instant);
+    }
+
+    public Long getBefore() {
+        return before;
+    }
+
+    /** From the address only: Faces sets view parameters again on every postback, with the address the view was opened with. */
+    public void setBefore(Long before) {
+        if (!FacesContext.getCurrentInstance().isPostback()) {
+            this.before = before;
+        }
     }
 
     public LocalDateTime getFrom() {
