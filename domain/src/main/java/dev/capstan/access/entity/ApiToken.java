@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -110,7 +111,7 @@ public class ApiToken {
         token.tokenStart = secret.substring(0, PREFIX.length() + 4);
         token.projectKey = checkedProject;
         token.readOnly = readOnly;
-        token.createdAt = now;
+        token.createdAt = now.truncatedTo(ChronoUnit.MICROS); // as the database keeps it: the answer to a create shows what a read will
         token.expiresAt = now.plus(validFor);
         return new Issued(token, secret);
     }

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -94,7 +95,7 @@ public class User {
         user.passwordHash = initialPassword.encoded();
         user.mustChangePassword = true;
         user.enabled = true;
-        user.createdAt = now;
+        user.createdAt = now.truncatedTo(ChronoUnit.MICROS); // as the database keeps it: the answer to a create shows what a read will
         user.passwordChangedAt = now;
         return user;
     }

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,7 +93,7 @@ public class Project {
         project.name = fields[0];
         project.description = fields[1];
         project.owningTeam = fields[2];
-        project.createdAt = now;
+        project.createdAt = now.truncatedTo(ChronoUnit.MICROS); // as the database keeps it: the answer to a create shows what a read will
         return project;
     }
 

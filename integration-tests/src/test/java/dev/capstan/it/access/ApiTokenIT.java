@@ -83,7 +83,11 @@ class ApiTokenIT extends PortalTest {
         assertEquals("The API token is unknown, expired or revoked. Make a new one on your Account page.",
                 problem(afterRevocation, 401).getString("detail"));
         assertEquals("Bearer error=\"invalid_token\"", afterRevocation.headers().firstValue("WWW-Authenticate").orElse(null));
-        problem(PortalClient.withToken(portal, "capstan_" + "A".repeat(43)).call("GET", "/api/v1/projects", null), 401);
+        HttpResponse<String> unknown = PortalClient.withToken(portal, "capstan_" + "A".repeat(43)).call("GET", "/api/v1/projects", null);
+        problem(unknown, 401);
+        String requestId = unknown.headers().firstValue("X-Request-Id").orElseThrow();
+        assertEquals("127.0.0.1", Trail.await("SELECT client_address FROM audit_entry WHERE action = 'signin.failed'"
+                + " AND target_type = 'api-token' AND request_id = ?", requestId), "the refusal says where it came from, under the answer's request id");
         assertTrue(iris.get("/account/tokens.xhtml").body().contains("revoked"));
     }
 

@@ -53,7 +53,7 @@ class AuditLogIT extends PortalTest {
             browser.waitForCount(ROWS, 5);
             assertEquals("ghost-", browser.waitFor(By.id("log:target")).getAttribute("value"), "the filter is back");
             browser.click(By.id("log:newer"));
-            browser.waitForText(By.id("log"), "Newest entries");
+            browser.waitForText(By.id("log"), "Newest page");
             browser.waitForCount(rowsWith("ghost-"), 50);
             assertFalse(browser.currentUrl().contains("before="), "the newest page has no cursor: " + browser.currentUrl());
 

@@ -70,7 +70,7 @@ class ListAddressIT extends PortalTest {
             String messages = browser.waitForTextIn(By.cssSelector(".ui-growl"), "cannot be read");
             assertTrue(messages.contains("\"yesterday\"") && messages.contains("2026-11-26T10:40:00Z"), messages);
             assertTrue(messages.contains("page that does not exist"), messages);
-            browser.waitForText(By.id("log"), "Newest entries");
+            browser.waitForText(By.id("log"), "Newest page");
             assertTrue(browser.waitFor(By.id("log:entries_data")).getText().contains("signin.succeeded"), "the newest entries show");
         }
     }

@@ -71,7 +71,8 @@ class ProjectsApiIT extends PortalTest {
         assertEquals("Shop", read.getString("name"));
         assertEquals("Payments", read.getString("owningTeam"));
         assertFalse(read.getBoolean("archived"));
-        assertTrue(read.containsKey("createdAt") && read.containsKey("version"), read.toString());
+        assertTrue(read.containsKey("version"), read.toString());
+        assertEquals(project.getString("createdAt"), read.getString("createdAt"), "the create's answer shows the time a read shows");
 
         JsonObject web = read.getJsonArray("services").getJsonObject(0);
         assertEquals(web, object(owner.call("GET", PROJECTS + "/api-shop/services/web", null)), "one service reads the same");

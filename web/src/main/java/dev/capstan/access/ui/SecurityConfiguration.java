@@ -3,6 +3,8 @@ package dev.capstan.access.ui;
 import dev.capstan.access.boundary.Authentication;
 import dev.capstan.access.boundary.TokenSignIn;
 import dev.capstan.access.entity.GlobalRole;
+import dev.capstan.audit.control.CurrentRequest;
+import dev.capstan.audit.ui.RequestOriginFilter;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,9 @@ public class SecurityConfiguration implements HttpAuthenticationMechanism {
     @EJB
     Authentication authentication;
 
+    @Inject
+    CurrentRequest currentRequest;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
@@ -54,6 +59,7 @@ public class SecurityConfiguration implements HttpAuthenticationMechanism {
         }
         String authorization = request.getHeader("Authorization");
         if (authorization != null && request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            RequestOriginFilter.note(request, currentRequest); // a refused token's entry says where it came from
             Optional<TokenSignIn> token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                     ? authentication.signInWithToken(authorization.substring(BEARER.length()).strip()) : Optional.empty();
             if (token.isEmpty()) {

@@ -23,18 +23,34 @@ import java.util.UUID;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestOriginFilter extends HttpFilter {
 
+    private static final String REQUEST_ID = "capstan.requestId";
+
     @Inject
     CurrentRequest currentRequest;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String requestId = UUID.randomUUID().toString();
-        HttpSession session = request.getSession(false);
-        currentRequest.arrived(new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"), requestId),
-                session == null ? null : session.getId(),
-                request.getAttribute(SecurityConfiguration.TOKEN) instanceof TokenSignIn token ? token.limits().tokenName() : null);
+        String requestId = note(request, currentRequest);
         response.setHeader("X-Request-Id", requestId);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Notes where {@code request} comes from, and returns its id. The authentication mechanism calls
+     * it too, before this filter runs, so that a refused token's entry says where it came from; the
+     * request keeps one id either way.
+     */
+    public static String note(HttpServletRequest request, CurrentRequest current) {
+        String requestId = (String) request.getAttribute(REQUEST_ID);
+        if (requestId == null) {
+            requestId = UUID.randomUUID().toString();
+            request.setAttribute(REQUEST_ID, requestId);
+        }
+        HttpSession session = request.getSession(false);
+        current.arrived(new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"), requestId),
+                session == null ? null : session.getId(),
+                request.getAttribute(SecurityConfiguration.TOKEN) instanceof TokenSignIn token ? token.limits().tokenName() : null);
+        return requestId;
     }
 }
