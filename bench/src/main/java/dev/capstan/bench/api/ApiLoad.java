@@ -52,7 +52,7 @@ public final class ApiLoad {
     private final String dbUser;
     private final String dbPassword;
 
-    ApiLoad(Map<String, String> options) {
+    public ApiLoad(Map<String, String> options) {
         base = URI.create(options.getOrDefault("base", "http://127.0.0.1:8280/"));
         db = options.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/capstan_bench_api");
         dbUser = options.getOrDefault("db-user", "capstan");
@@ -83,7 +83,7 @@ public final class ApiLoad {
     }
 
     /** Users bench-load-1..n (made in the database, as TestDatabase does), signed in, each with project and service. */
-    List<Client> clients(int n) throws Exception {
+    public List<Client> clients(int n) throws Exception {
         String hash = PasswordHash.of(PASSWORD.toCharArray()).encoded(); // one hash for all: 600,000 rounds each
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection connection = DriverManager.getConnection(db, dbUser, dbPassword)) {
@@ -179,7 +179,7 @@ public final class ApiLoad {
     }
 
     /** One signed-in user with their own session (cookie), HTTP connection, project and service. */
-    static final class Client {
+    public static final class Client {
 
         private final URI base;
         private final String username;
@@ -188,7 +188,7 @@ public final class ApiLoad {
         private long version;
         private long changes;
 
-        Client(URI base, String username, String projectKey) {
+        public Client(URI base, String username, String projectKey) {
             this.base = base;
             this.username = username;
             this.projectKey = projectKey;
@@ -197,7 +197,7 @@ public final class ApiLoad {
         }
 
         /** Posts the sign-in form as a browser does (PortalClient#signIn). */
-        void signIn() throws Exception {
+        public void signIn() throws Exception {
             HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.resolve("/signin.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
             Matcher viewState = VIEW_STATE.matcher(form.body());
             if (!viewState.find()) {
@@ -290,7 +290,13 @@ public final class ApiLoad {
             return call(method, path, json, "application/json");
         }
 
-        HttpResponse<String> call(String method, String path, String body, String contentType) throws Exception {
+        /** The session cookie, as a Cookie header holds it, for tools that sign in no one (wrk). */
+        public String cookieHeader() {
+            return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        }
+
+        public HttpResponse<String> call(String method, String path, String body, String contentType) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                     .header("Accept", "application/json, application/problem+json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

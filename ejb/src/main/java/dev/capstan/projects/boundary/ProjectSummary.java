@@ -1,6 +1,6 @@
 package dev.capstan.projects.boundary;
 
-import dev.capstan.projects.entity.Project;
+import dev.capstan.projects.control.ProjectDirectory;
 import dev.capstan.projects.entity.ProjectStanding;
 
 import java.time.Instant;
@@ -9,8 +9,8 @@ import java.time.Instant;
 public record ProjectSummary(String key, String name, String owningTeam, boolean archived, int services,
                              int environments, Instant createdAt, ProjectStanding standing) {
 
-    static ProjectSummary of(Project project, ProjectStanding standing) {
+    static ProjectSummary of(ProjectDirectory.ListedProject project, ProjectStanding standing) {
         return new ProjectSummary(project.key(), project.name(), project.owningTeam(), project.archived(),
-                project.servicesInDeployOrder().size(), project.environmentsInOrder().size(), project.createdAt(), standing);
+                (int) project.services(), (int) project.environments(), project.createdAt(), standing);
     }
 }

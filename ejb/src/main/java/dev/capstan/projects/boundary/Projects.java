@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.capstan.projects.control.ProjectPart.PROJECT;
 
@@ -58,7 +59,8 @@ public class Projects {
         Caller caller = Caller.of(session);
         boolean everything = caller.roles().contains(GlobalRole.ADMIN) || caller.roles().contains(GlobalRole.AUDITOR);
         return new ProjectPage(directory.page(filter, everything, caller.username(), sort, first, Math.min(size, 500)).stream()
-                .map(project -> ProjectSummary.of(project, guard.standing(caller, project))).toList(),
+                .map(project -> ProjectSummary.of(project, ProjectStanding.of(caller.roles(), Optional.ofNullable(project.viewerRole()))))
+                .toList(),
                 directory.count(filter, everything, caller.username()));
     }
 

@@ -3,6 +3,7 @@ package dev.capstan.projects.control;
 import java.sql.SQLException;
 import dev.capstan.platform.BusinessRuleException;
 import dev.capstan.projects.entity.Project;
+import dev.capstan.projects.entity.ProjectRole;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -10,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,14 +66,26 @@ public class ProjectDirectory {
         em.flush();
     }
 
+    /** A project as a list shows it: its own columns, how many services and environments, the viewer's role in it. */
+    public record ListedProject(String key, String name, String owningTeam, boolean archived, Instant createdAt,
+                                long services, long environments, ProjectRole viewerRole) {
+    }
+
     /**
      * One page of the projects {@code username} may see (all of them when {@code everything}),
-     * matching {@code filter}, in the order asked for.
+     * matching {@code filter}, in the order asked for. One statement whatever the page's size: the
+     * counts and the viewer's role come from subqueries, not from loading each project's parts.
      */
-    public List<Project> page(ProjectFilter filter, boolean everything, String username, ProjectSort sort, int first, int size) {
-        TypedQuery<Project> query = em.createQuery("select p from Project p" + where(filter, everything)
-                + " order by " + sort.orderBy() + ", p.id asc", Project.class);
+    public List<ListedProject> page(ProjectFilter filter, boolean everything, String username, ProjectSort sort, int first, int size) {
+        TypedQuery<ListedProject> query = em.createQuery("select new " + ListedProject.class.getName()
+                + "(p.key, p.name, p.owningTeam, p.archived, p.createdAt,"
+                + " (select count(s) from Service s where s.project = p),"
+                + " (select count(e) from Environment e where e.project = p),"
+                + " (select m.role from Membership m where m.project = p and m.user.username = :viewer))"
+                + " from Project p" + where(filter, everything)
+                + " order by " + sort.orderBy() + ", p.id asc", ListedProject.class);
         bind(query, filter, everything, username);
+        query.setParameter("viewer", username);
         return query.setFirstResult(first).setMaxResults(size).getResultList();
     }
 

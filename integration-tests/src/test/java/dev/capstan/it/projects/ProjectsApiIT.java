@@ -319,6 +319,12 @@ class ProjectsApiIT extends PortalTest {
         assertTrue(duplicate.getString("detail").contains("exists already"), duplicate.toString());
 
         assertEquals(List.of("sort", "limit"), errorFields(problem(owner.call("GET", PROJECTS + "?limit=0&sort=colour", null), 400)));
+
+        // A parameter the call does not take is named, with the ones it does, rather than ignored.
+        JsonObject unknown = problem(owner.call("GET", PROJECTS + "?size=50", null), 400);
+        assertEquals(List.of("size"), errorFields(unknown));
+        assertEquals("This call takes no query parameter size; it takes q, archived, sort, order, offset, limit.", unknown.getString("detail"));
+        assertEquals(List.of("dryRun"), errorFields(problem(owner.call("GET", PROJECTS + "/api-checked?dryRun=true", null), 400)));
     }
 
     @Test

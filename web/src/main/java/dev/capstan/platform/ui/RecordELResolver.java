@@ -5,24 +5,61 @@ import jakarta.el.ELResolver;
 import jakarta.el.PropertyNotWritableException;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Lets pages read Java records the way they read beans ({@code #{user.username}} calls
  * {@code user.username()}). Jakarta EL 5 (EE 10) predates records; EL 6 does this itself.
+ * Also answers {@code #{user.username()}}: EL's own method lookup throws and catches an
+ * exception for each such call, which made a page of 50 rows spend its time filling stack traces.
+ * Each record class's accessors are looked up once.
  */
 public class RecordELResolver extends ELResolver {
 
+    private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            Map<String, Method> accessors = new HashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                accessors.put(component.getName(), accessor);
+            }
+            return Map.copyOf(accessors);
+        }
+    };
+
     @Override
-    public Object getValue(ELContext context, Object base, Object property) {
-        RecordComponent component = component(base, property);
-        if (component == null) {
+    public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+        if (params != null && params.length > 0) {
             return null;
         }
+        Method accessor = accessor(base, method);
+        if (accessor == null) {
+            return null;
+        }
+        Object value = read(accessor, base, method);
+        context.setPropertyResolved(base, method);
+        return value;
+    }
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        Method accessor = accessor(base, property);
+        if (accessor == null) {
+            return null;
+        }
+        Object value = read(accessor, base, property);
+        context.setPropertyResolved(base, property);
+        return value;
+    }
+
+    private static Object read(Method accessor, Object base, Object property) {
         try {
-            Object value = component.getAccessor().invoke(base);
-            context.setPropertyResolved(base, property);
-            return value;
+            return accessor.invoke(base);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + property + " of " + base.getClass().getSimpleName(), e);
         }
@@ -30,8 +67,8 @@ public class RecordELResolver extends ELResolver {
 
     @Override
     public Class<?> getType(ELContext context, Object base, Object property) {
-        RecordComponent component = component(base, property);
-        if (component == null) {
+        Method accessor = accessor(base, property);
+        if (accessor == null) {
             return null;
         }
         context.setPropertyResolved(base, property);
@@ -40,14 +77,14 @@ public class RecordELResolver extends ELResolver {
 
     @Override
     public void setValue(ELContext context, Object base, Object property, Object value) {
-        if (component(base, property) != null) {
+        if (accessor(base, property) != null) {
             throw new PropertyNotWritableException(property + " of a " + base.getClass().getSimpleName() + " is read-only");
         }
     }
 
     @Override
     public boolean isReadOnly(ELContext context, Object base, Object property) {
-        if (component(base, property) == null) {
+        if (accessor(base, property) == null) {
             return false;
         }
         context.setPropertyResolved(base, property);
@@ -59,16 +96,10 @@ public class RecordELResolver extends ELResolver {
         return base instanceof Record ? String.class : null;
     }
 
-    private static RecordComponent component(Object base, Object property) {
+    private static Method accessor(Object base, Object property) {
         if (!(base instanceof Record) || !(property instanceof String name)) {
             return null;
         }
-        for (RecordComponent component : base.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                component.getAccessor().setAccessible(true);
-                return component;
-            }
-        }
-        return null;
+        return ACCESSORS.get(base.getClass()).get(name);
     }
 }
