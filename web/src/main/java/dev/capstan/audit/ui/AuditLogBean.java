@@ -62,26 +62,31 @@ public class AuditLogBean implements Serializable {
 
     /** The cursor of the page shown: entries before this sequence number; null for the newest. */
     private Long before;
-    private AuditEntryPage page;
     private AuditEntryView selected;
 
+    /**
+     * The entries shown, read once per request and not kept with the view: a session keeps many
+     * views, and each would otherwise hold its 50 entries for as long as the session lives.
+     */
     public AuditEntryPage getPage() {
-        if (page == null) {
-            page = log.page(applied, before, PAGE_SIZE);
-        }
-        return page;
+        return (AuditEntryPage) FacesContext.getCurrentInstance().getAttributes()
+                .computeIfAbsent(this, bean -> log.page(applied, before, PAGE_SIZE));
+    }
+
+    private void forgetPage() {
+        FacesContext.getCurrentInstance().getAttributes().remove(this);
     }
 
     /** Shows what the address names: its filters and, past the newest page, its cursor. */
     public void open() {
         applied = query();
-        page = null;
+        forgetPage();
     }
 
     public void search() {
         applied = query();
         before = null;
-        page = null;
+        forgetPage();
         keepAddress();
     }
 
@@ -89,7 +94,7 @@ public class AuditLogBean implements Serializable {
         Long next = getPage().olderThan();
         if (next != null) {
             before = next;
-            page = null;
+            forgetPage();
         }
         keepAddress();
     }
@@ -97,7 +102,7 @@ public class AuditLogBean implements Serializable {
     public void newer() {
         if (before != null) {
             before = log.newerThan(applied, before, PAGE_SIZE);
-            page = null;
+            forgetPage();
         }
         keepAddress();
     }
