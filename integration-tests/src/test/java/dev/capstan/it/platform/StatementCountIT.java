@@ -56,7 +56,7 @@ class StatementCountIT extends PortalTest {
         assertSameCount(owner, "/projects/index.xhtml?q=count-a", "count-a05", "/projects/index.xhtml?q=count-", "count-b20");
         assertSameCount(auditor, "/audit/index.xhtml?action=project.created&target=count-a", "count-a05",
                 "/audit/index.xhtml?action=project.created&target=count-", "count-b50");
-        assertSameCount(owner, "/projects/project.xhtml?key=count-a01", "api", "/projects/project.xhtml?key=count-wide", "service-12");
+        assertSameCount(owner, "/projects/project.xhtml?key=count-a01&tab=services", "api", "/projects/project.xhtml?key=count-wide&tab=services", "service-12");
     }
 
     private void assertSameCount(PortalClient client, String few, String fewShows, String many, String manyShows) throws Exception {
