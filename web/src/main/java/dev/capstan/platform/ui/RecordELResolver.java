@@ -34,16 +34,7 @@ public class RecordELResolver extends ELResolver {
 
     @Override
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
-        if (params != null && params.length > 0) {
-            return null;
-        }
-        Method accessor = accessor(base, method);
-        if (accessor == null) {
-            return null;
-        }
-        Object value = read(accessor, base, method);
-        context.setPropertyResolved(base, method);
-        return value;
+        return params == null || params.length == 0 ? getValue(context, base, method) : null;
     }
 
     @Override
@@ -52,14 +43,10 @@ public class RecordELResolver extends ELResolver {
         if (accessor == null) {
             return null;
         }
-        Object value = read(accessor, base, property);
-        context.setPropertyResolved(base, property);
-        return value;
-    }
-
-    private static Object read(Method accessor, Object base, Object property) {
         try {
-            return accessor.invoke(base);
+            Object value = accessor.invoke(base);
+            context.setPropertyResolved(base, property);
+            return value;
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException("cannot read " + property + " of " + base.getClass().getSimpleName(), e);
         }
